@@ -1,0 +1,259 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import type { z } from 'astro/zod';
+import { electionSchema, electionTranslationSchema, type Election } from '../schemas/election.ts';
+import { pageSchema, pageTranslationSchema, type PageData } from '../schemas/page.ts';
+import { placeSchema, placeTranslationSchema, type Place } from '../schemas/place.ts';
+import { serviceSchema, serviceTranslationSchema, type Service } from '../schemas/service.ts';
+import { settingsSchema, settingsTranslationSchema, type Settings } from '../schemas/settings.ts';
+import { updateSchema, updateTranslationSchema, type UpdateData } from '../schemas/update.ts';
+import { toEpoch } from './dates.ts';
+import { renderMarkdown } from './markdown.ts';
+import { overlay } from './overlay.ts';
+import { ContentError, type Problem } from './problems.ts';
+import { parseSourceFile, validate, type SourceFile } from './source-file.ts';
+import { computeStatus, type StatusReport } from './status.ts';
+
+/**
+ * Reads everything staff edit under `content/`, validates it, checks every cross-reference and
+ * derives the status report. Returns all problems at once, so staff fix a whole batch per build.
+ *
+ * @example
+ * const { content, problems } = loadContent('content');
+ * if (problems.some((p) => p.severity === 'error')) console.error(formatProblems(problems));
+ */
+export interface Localized<T> {
+	fr: T;
+	en: T;
+	/** Whether an English file exists; if not, English pages show the French text with a note. */
+	translated: boolean;
+}
+
+export interface Entry<T> {
+	id: string;
+	file: string;
+	data: Localized<T>;
+}
+
+export interface UpdateEntry extends Entry<UpdateData> {
+	date: number;
+	html: Localized<string>;
+}
+
+export interface PageEntry extends Entry<PageData> {
+	html: Localized<string>;
+}
+
+export interface SiteContent {
+	settings: Entry<Settings>;
+	places: Map<string, Entry<Place>>;
+	/** Sorted by category (settings order), then `order`, then name. */
+	services: Entry<Service>[];
+	/** Updates in force, newest first. */
+	updates: UpdateEntry[];
+	elections: Entry<Election>[];
+	pages: PageEntry[];
+	status: StatusReport;
+	/** Lookups built once, so that no page scans every update. */
+	serviceById: Map<string, Entry<Service>>;
+	updateById: Map<string, UpdateEntry>;
+	/** Ids of the corrections of each corrected update, oldest first. */
+	correctionsOf: Map<string, string[]>;
+	/** The moment the site is built for: `replayAt` if set, else the build time. */
+	now: number;
+}
+
+type Parsed<T> = { id: string; file: SourceFile; data: T; en?: { file: SourceFile; data: unknown } };
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function loadContent(dir: string, options: { now?: number; cwd?: string } = {}): { content?: SiteContent; problems: Problem[] } {
+	const problems: Problem[] = [];
+	const cwd = options.cwd ?? process.cwd();
+	const rel = (path: string) => relative(cwd, path) || path;
+	const error = (file: string, line: number | undefined, field: string, expected: string, found: string, hint?: string) =>
+		problems.push({ severity: 'error', file, line, field, expected, found, hint });
+
+	function collection<S extends z.ZodType, TS extends z.ZodType>(folder: string, ext: 'yaml' | 'md', schema: S, translation: TS): Parsed<z.output<S>>[] {
+		const path = join(dir, folder);
+		if (!existsSync(path)) return [];
+		const byId = new Map<string, { fr?: SourceFile; en?: SourceFile }>();
+		for (const name of readdirSync(path).sort()) {
+			if (name.startsWith('.') || name === 'README.md') continue;
+			const match = new RegExp(`^(.+?)(\\.en)?\\.(${ext === 'yaml' ? 'ya?ml' : 'md'})$`).exec(name);
+			const filePath = rel(join(path, name));
+			if (!match) {
+				error(filePath, undefined, '', `un fichier .${ext}`, `« ${name} »`);
+				continue;
+			}
+			const id = match[1] ?? '';
+			if (!ID_PATTERN.test(id)) {
+				error(filePath, undefined, '', 'un nom de fichier en minuscules, chiffres et tirets, sans accents ni espaces (ex. « etat-civil.yaml »)', `« ${name} »`);
+				continue;
+			}
+			const slot = byId.get(id) ?? {};
+			const lang = match[2] ? 'en' : 'fr';
+			if (slot[lang]) error(filePath, undefined, '', `un seul fichier pour l'identifiant « ${id} »`, `aussi « ${slot[lang].path} »`);
+			slot[lang] = parseSourceFile(filePath, readFileSync(join(path, name), 'utf8'));
+			byId.set(id, slot);
+		}
+		const parsed: Parsed<z.output<S>>[] = [];
+		for (const [id, { fr, en }] of byId) {
+			if (!fr) {
+				error(en!.path, undefined, '', `le fichier français « ${id}.${ext} » à côté de cette traduction`, 'aucun fichier français');
+				continue;
+			}
+			problems.push(...fr.problems, ...(en?.problems ?? []));
+			if (fr.problems.length) continue;
+			const result = validate(fr, schema);
+			problems.push(...result.problems);
+			let translated: { file: SourceFile; data: unknown } | undefined;
+			if (en && !en.problems.length) {
+				const tr = validate(en, translation);
+				problems.push(...tr.problems);
+				if (tr.data) translated = { file: en, data: tr.data };
+			}
+			if (result.data !== undefined) parsed.push({ id, file: fr, data: result.data, en: translated });
+		}
+		return parsed;
+	}
+
+	const localize = <T>(p: Parsed<T>): Entry<T> => ({
+		id: p.id,
+		file: p.file.path,
+		data: { fr: p.data, en: overlay(p.data, p.en?.data), translated: p.en !== undefined },
+	});
+	const html = (p: Parsed<unknown>): Localized<string> => {
+		const fr = renderMarkdown(p.file.body);
+		return { fr, en: p.en && p.en.file.body.trim() ? renderMarkdown(p.en.file.body) : fr, translated: p.en !== undefined };
+	};
+	/** Reports an unknown id, with the closest known one as a hint. */
+	const checkRef = (file: SourceFile, path: (string | number)[], id: string, known: Map<string, unknown> | Set<string>, what: string) => {
+		if (known.has(id)) return;
+		const names = [...known.keys()];
+		const near = names.length ? closest(id, names) : undefined;
+		error(file.path, file.lineOf(path), path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '['), `${what} (${names.slice(0, 8).join(', ') || 'aucun'})`, `« ${id} »`, near ? `vouliez-vous dire « ${near} » ?` : undefined);
+	};
+
+	// Settings: one file, with its optional English version.
+	const settingsFile = join(dir, 'settings.yaml');
+	let settings: Parsed<Settings> | undefined;
+	if (!existsSync(settingsFile)) {
+		error(rel(settingsFile), undefined, '', 'le fichier des réglages du site', 'aucun fichier');
+	} else {
+		const fr = parseSourceFile(rel(settingsFile), readFileSync(settingsFile, 'utf8'));
+		const enPath = join(dir, 'settings.en.yaml');
+		const en = existsSync(enPath) ? parseSourceFile(rel(enPath), readFileSync(enPath, 'utf8')) : undefined;
+		problems.push(...fr.problems, ...(en?.problems ?? []));
+		const result = fr.problems.length ? { problems: [] } : validate(fr, settingsSchema);
+		problems.push(...result.problems);
+		const tr = en && !en.problems.length ? validate(en, settingsTranslationSchema) : undefined;
+		problems.push(...(tr?.problems ?? []));
+		if (result.data) settings = { id: 'settings', file: fr, data: result.data, en: en && tr?.data ? { file: en, data: tr.data } : undefined };
+	}
+
+	const places = collection('places', 'yaml', placeSchema, placeTranslationSchema);
+	const services = collection('services', 'yaml', serviceSchema, serviceTranslationSchema);
+	const updates = collection('updates', 'md', updateSchema, updateTranslationSchema);
+	const elections = collection('elections', 'yaml', electionSchema, electionTranslationSchema);
+	const pages = collection('pages', 'md', pageSchema, pageTranslationSchema);
+
+	// Cross-references: every id a file names must exist.
+	const placeIds = new Set(places.map((p) => p.id));
+	const serviceIds = new Set(services.map((s) => s.id));
+	const updateIds = new Set(updates.map((u) => u.id));
+	const categoryIds = new Set<string>();
+	settings?.data.categories.forEach((c, i) => {
+		if (categoryIds.has(c.id)) error(settings.file.path, settings.file.lineOf(['categories', i, 'id']), `categories[${i}].id`, 'des identifiants de catégorie différents', `« ${c.id} » en double`);
+		categoryIds.add(c.id);
+	});
+	for (const s of services) {
+		if (settings) checkRef(s.file, ['category'], s.data.category, categoryIds, 'une catégorie déclarée dans settings.yaml');
+		s.data.alternative?.places.forEach((id, i) => checkRef(s.file, ['alternative', 'places', i], id, placeIds, 'un lieu de content/places/'));
+	}
+	for (const u of updates) {
+		u.data.services.forEach((id, i) => checkRef(u.file, ['services', i], id, serviceIds, 'un service de content/services/'));
+		for (const id of Object.keys(u.data.changes)) checkRef(u.file, ['changes', id], id, serviceIds, 'un service de content/services/');
+		if (u.data.corrects) checkRef(u.file, ['corrects'], u.data.corrects, updateIds, 'une actualité de content/updates/');
+		if (u.data.corrects === u.id) error(u.file.path, u.file.lineOf(['corrects']), 'corrects', 'une autre actualité que celle-ci', `« ${u.id} »`);
+	}
+	for (const e of elections) {
+		const numbers = new Set<number>();
+		e.data.stations.forEach((st, i) => {
+			checkRef(e.file, ['stations', i, 'place'], st.place, placeIds, 'un lieu de content/places/');
+			if (numbers.has(st.number)) error(e.file.path, e.file.lineOf(['stations', i, 'number']), `stations[${i}].number`, 'un numéro de bureau différent pour chaque bureau', `le numéro ${st.number} en double`);
+			numbers.add(st.number);
+		});
+	}
+
+	if (!settings || problems.some((p) => p.severity === 'error')) return { problems };
+
+	const now = options.now ?? (settings.data.replayAt ? toEpoch(settings.data.replayAt) : Date.now());
+	const dated = updates.map((u) => ({ ...u, date: toEpoch(u.data.date) }));
+	for (const u of dated) {
+		if (u.date > now) problems.push({ severity: 'warning', file: u.file.path, line: u.file.lineOf(['date']), field: 'date', expected: 'une date passée', found: `« ${u.data.date} » (dans le futur : l'actualité ne sera publiée qu'après cette date)` });
+	}
+	if (settings.data.nextUpdate && toEpoch(settings.data.nextUpdate) < now) {
+		problems.push({ severity: 'warning', file: settings.file.path, line: settings.file.lineOf(['nextUpdate']), field: 'nextUpdate', expected: 'une date à venir', found: `« ${settings.data.nextUpdate} », déjà passée` });
+	}
+	const status = computeStatus({
+		services: services.map((s) => ({ id: s.id, initialStatus: s.data.initialStatus, checked: s.data.checked ? toEpoch(s.data.checked) : undefined })),
+		updates: dated.map((u) => ({ id: u.id, date: u.date, services: u.data.services, changes: u.data.changes })),
+		incidentStart: toEpoch(settings.data.incidentStart),
+		now,
+		confirmWindowHours: settings.data.confirmWindowHours,
+	});
+	for (const s of services) {
+		const state = status.services.get(s.id);
+		if (state && state.status !== 'operational' && !s.data.alternative) {
+			problems.push({ severity: 'warning', file: s.file.path, line: s.file.lineOf([]), field: 'alternative', expected: 'une solution de remplacement pour un service perturbé', found: `aucune, alors que l'état est « ${state.status} »` });
+		}
+	}
+
+	const categoryOrder = new Map(settings.data.categories.map((c, i) => [c.id, i]));
+	const sortedServices = services
+		.map(localize)
+		.sort((a, b) => (categoryOrder.get(a.data.fr.category) ?? 0) - (categoryOrder.get(b.data.fr.category) ?? 0) || a.data.fr.order - b.data.fr.order || a.data.fr.name.localeCompare(b.data.fr.name, 'fr'));
+
+	const published = dated
+		.filter((u) => u.date <= now)
+		.sort((a, b) => b.date - a.date || b.id.localeCompare(a.id))
+		.map((u): UpdateEntry => ({ ...localize(u), date: u.date, html: html(u) }));
+	const correctionsOf = new Map<string, string[]>();
+	for (const u of [...published].reverse()) {
+		const target = u.data.fr.corrects;
+		if (target) correctionsOf.set(target, [...(correctionsOf.get(target) ?? []), u.id]);
+	}
+
+	return {
+		problems,
+		content: {
+			settings: localize(settings),
+			places: new Map(places.map((p) => [p.id, localize(p)])),
+			services: sortedServices,
+			updates: published,
+			serviceById: new Map(sortedServices.map((s) => [s.id, s])),
+			updateById: new Map(published.map((u) => [u.id, u])),
+			correctionsOf,
+			elections: elections.map(localize),
+			pages: pages.map((p) => ({ ...localize(p), html: html(p) })).sort((a, b) => a.data.fr.order - b.data.fr.order),
+			status,
+			now,
+		},
+	};
+}
+
+let cached: SiteContent | undefined;
+
+/**
+ * The content for pages: loaded once per build from `CONTENT_DIR` (default `content`).
+ * Throws a ContentError listing every problem if any is an error, so no page is built from bad content.
+ */
+export function getContent(): SiteContent {
+	if (cached) return cached;
+	const { content, problems } = loadContent(process.env.CONTENT_DIR ?? 'content');
+	if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+	cached = content;
+	return content;
+}

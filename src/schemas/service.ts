@@ -1,0 +1,63 @@
+import { z } from 'astro/zod';
+import { dateSchema, dateTimeSchema, idSchema, markdownSchema, statusSchema } from './common.ts';
+
+/** What residents should do instead while the service is not fully provided. */
+export const alternativeSchema = z.strictObject({
+	/** One line shown in lists and on the poster: `Déclarations à l'accueil de la mairie, sur papier.` */
+	summary: z.string().min(1).max(160),
+	/** The full explanation, in markdown: steps, conditions, what happens next. */
+	details: markdownSchema.optional(),
+	/** Ids of the places (`content/places/`) where to go. Default: none. */
+	places: z.array(idSchema).default([]),
+	/** When, if different from the places' own hours: `Tous les jours 9 h – 12 h`. */
+	hours: z.string().optional(),
+	/** What to bring, one item per line. */
+	bring: z.array(z.string().min(1)).default([]),
+	/** A phone number that answers for this service. */
+	phone: z.string().optional(),
+});
+
+/** A legal or practical deadline residents must not miss. */
+export const deadlineSchema = z.strictObject({
+	/** Short title: `Déclaration de naissance`. */
+	title: z.string().min(1),
+	/** The rule in plain words: `dans les 5 jours qui suivent l'accouchement…`. */
+	text: z.string().min(1),
+	/** A calendar date when the deadline is a fixed day (`2024-06-28`); leave out for a rule. */
+	date: dateSchema.optional(),
+});
+
+/** A municipal service (`content/services/<id>.yaml`). Its current status is derived from the updates. */
+export const serviceSchema = z.strictObject({
+	/** Name as residents know it: `État civil (naissances, mariages, décès)`. */
+	name: z.string().min(1),
+	/** Id of a category from the settings' `categories`; services are grouped by it. */
+	category: idSchema,
+	/** One or two sentences on what the service is for. */
+	description: z.string().min(1),
+	/** Status when the incident began, before any update changes it. */
+	initialStatus: statusSchema,
+	/** When staff last confirmed this service's status, if later than its latest update. */
+	checked: dateTimeSchema.optional(),
+	/** What still works, one item per line. */
+	works: z.array(z.string().min(1)).default([]),
+	/** What does not work, one item per line. */
+	doesNotWork: z.array(z.string().min(1)).default([]),
+	/** What to do instead. Expected whenever the service is not `operational`. */
+	alternative: alternativeSchema.optional(),
+	/** Deadlines that matter while the service is disrupted. */
+	deadlines: z.array(deadlineSchema).default([]),
+	/** Position within its category (smaller first). Default 100. */
+	order: z.number().int().default(100),
+});
+
+export const serviceTranslationSchema = z.strictObject({
+	name: z.string().min(1).optional(),
+	description: z.string().min(1).optional(),
+	works: z.array(z.string().min(1)).optional(),
+	doesNotWork: z.array(z.string().min(1)).optional(),
+	alternative: alternativeSchema.pick({ summary: true, details: true, hours: true, bring: true }).partial().optional(),
+	deadlines: z.array(deadlineSchema.pick({ title: true, text: true })).optional(),
+});
+
+export type Service = z.infer<typeof serviceSchema>;

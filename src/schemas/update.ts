@@ -1,0 +1,36 @@
+import { z } from 'astro/zod';
+import { dateTimeSchema, idSchema, statusSchema } from './common.ts';
+
+/**
+ * Kinds of update. `warning` is for dangers to residents (phishing); `resolution` announces a return to
+ * normal; `correction` fixes an earlier update, which it names in `corrects`.
+ */
+export const UPDATE_KINDS = ['incident', 'information', 'warning', 'resolution', 'correction'] as const;
+
+/** Front matter of an update (`content/updates/<id>.md`); the markdown body is the message. */
+export const updateSchema = z
+	.strictObject({
+		/** Headline: `L'état civil reçoit les déclarations sur papier`. */
+		title: z.string().min(1).max(200),
+		/** When it was published, with offset: `2024-06-25T09:00+02:00`. Updates are ordered by it. */
+		date: dateTimeSchema,
+		/** One of `incident`, `information`, `warning`, `resolution`, `correction`. */
+		kind: z.enum(UPDATE_KINDS),
+		/** Keep at the top of the home page (phishing warnings, key notices). Default `false`. */
+		pinned: z.boolean().default(false),
+		/** Ids of the services it concerns, besides those whose status it changes. Default: none. */
+		services: z.array(idSchema).default([]),
+		/** Status changes it announces, `service-id: new-status`. Default: none. */
+		changes: z.record(idSchema, statusSchema).default({}),
+		/** For a correction: the id (file name) of the update it corrects. */
+		corrects: idSchema.optional(),
+	})
+	.refine((update) => update.kind !== 'correction' || update.corrects !== undefined, {
+		path: ['corrects'],
+		message: "l'identifiant de l'actualité corrigée (obligatoire pour une correction)",
+	});
+
+/** An English file (`<id>.en.md`) translates the title and the body only. */
+export const updateTranslationSchema = z.strictObject({ title: z.string().min(1).max(200) });
+
+export type UpdateData = z.infer<typeof updateSchema>;
