@@ -75,8 +75,11 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	const error = (file: string, line: number | undefined, field: string, expected: string, found: string, hint?: string) =>
 		problems.push({ severity: 'error', file, line, field, expected, found, hint });
 
+	/** Ids with a French file, valid or not: a broken file is reported once, not again by every file naming it. */
+	const known = new Map<string, Set<string>>();
 	function collection<S extends z.ZodType, TS extends z.ZodType>(folder: string, ext: 'yaml' | 'md', schema: S, translation: TS): Parsed<z.output<S>>[] {
 		const path = join(dir, folder);
+		known.set(folder, new Set());
 		if (!existsSync(path)) return [];
 		const byId = new Map<string, { fr?: SourceFile; en?: SourceFile }>();
 		for (const name of readdirSync(path).sort()) {
@@ -104,6 +107,7 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 				error(en!.path, undefined, '', `le fichier français « ${id}.${ext} » à côté de cette traduction`, 'aucun fichier français');
 				continue;
 			}
+			known.get(folder)!.add(id);
 			problems.push(...fr.problems, ...(en?.problems ?? []));
 			if (fr.problems.length) continue;
 			const result = validate(fr, schema);
@@ -160,9 +164,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	const pages = collection('pages', 'md', pageSchema, pageTranslationSchema);
 
 	// Cross-references: every id a file names must exist.
-	const placeIds = new Set(places.map((p) => p.id));
-	const serviceIds = new Set(services.map((s) => s.id));
-	const updateIds = new Set(updates.map((u) => u.id));
+	const placeIds = known.get('places')!;
+	const serviceIds = known.get('services')!;
+	const updateIds = known.get('updates')!;
 	const categoryIds = new Set<string>();
 	settings?.data.categories.forEach((c, i) => {
 		if (categoryIds.has(c.id)) error(settings.file.path, settings.file.lineOf(['categories', i, 'id']), `categories[${i}].id`, 'des identifiants de catégorie différents', `« ${c.id} » en double`);
