@@ -8,10 +8,10 @@ import { placeSchema, placeTranslationSchema, type Place } from '../schemas/plac
 import { serviceSchema, serviceTranslationSchema, type Service } from '../schemas/service.ts';
 import { settingsSchema, settingsTranslationSchema, type Settings } from '../schemas/settings.ts';
 import { updateSchema, updateTranslationSchema, type UpdateData } from '../schemas/update.ts';
-import { toEpoch } from './dates.ts';
+import { isoInZone, toEpoch } from './dates.ts';
 import { renderMarkdown } from './markdown.ts';
 import { overlay } from './overlay.ts';
-import { ContentError, type Problem } from './problems.ts';
+import { ContentError, quoted, text, type Problem, type Text } from './problems.ts';
 import { parseSourceFile, validate, type SourceFile } from './source-file.ts';
 import { computeStatus, type StatusReport } from './status.ts';
 
@@ -66,13 +66,17 @@ export interface SiteContent {
 
 type Parsed<T> = { id: string; file: SourceFile; data: T; en?: { file: SourceFile; data: unknown } };
 
+const PLACE = text('un lieu de content/places/', 'a place from content/places/');
+const SERVICE = text('un service de content/services/', 'a service from content/services/');
+const UPDATE = text('une actualité de content/updates/', 'an update from content/updates/');
+
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function loadContent(dir: string, options: { now?: number; cwd?: string } = {}): { content?: SiteContent; problems: Problem[] } {
 	const problems: Problem[] = [];
 	const cwd = options.cwd ?? process.cwd();
 	const rel = (path: string) => relative(cwd, path) || path;
-	const error = (file: string, line: number | undefined, field: string, expected: string, found: string, hint?: string) =>
+	const error = (file: string, line: number | undefined, field: string, expected: Text, found: Text, hint?: Text) =>
 		problems.push({ severity: 'error', file, line, field, expected, found, hint });
 
 	/** Ids with a French file, valid or not: a broken file is reported once, not again by every file naming it. */
@@ -87,24 +91,24 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			const match = new RegExp(`^(.+?)(\\.en)?\\.(${ext === 'yaml' ? 'ya?ml' : 'md'})$`).exec(name);
 			const filePath = rel(join(path, name));
 			if (!match) {
-				error(filePath, undefined, '', `un fichier .${ext}`, `« ${name} »`);
+				error(filePath, undefined, '', text(`un fichier .${ext}`, `a .${ext} file`), quoted(name));
 				continue;
 			}
 			const id = match[1] ?? '';
 			if (!ID_PATTERN.test(id)) {
-				error(filePath, undefined, '', 'un nom de fichier en minuscules, chiffres et tirets, sans accents ni espaces (ex. « etat-civil.yaml »)', `« ${name} »`);
+				error(filePath, undefined, '', text('un nom de fichier en minuscules, chiffres et tirets, sans accents ni espaces (ex. « etat-civil.yaml »)', 'a file name in lowercase letters, digits and dashes, without accents or spaces (e.g. "etat-civil.yaml")'), quoted(name));
 				continue;
 			}
 			const slot = byId.get(id) ?? {};
 			const lang = match[2] ? 'en' : 'fr';
-			if (slot[lang]) error(filePath, undefined, '', `un seul fichier pour l'identifiant « ${id} »`, `aussi « ${slot[lang].path} »`);
+			if (slot[lang]) error(filePath, undefined, '', text(`un seul fichier pour l'identifiant « ${id} »`, `one file only for the id "${id}"`), text(`aussi « ${slot[lang].path} »`, `also "${slot[lang].path}"`));
 			slot[lang] = parseSourceFile(filePath, readFileSync(join(path, name), 'utf8'));
 			byId.set(id, slot);
 		}
 		const parsed: Parsed<z.output<S>>[] = [];
 		for (const [id, { fr, en }] of byId) {
 			if (!fr) {
-				error(en!.path, undefined, '', `le fichier français « ${id}.${ext} » à côté de cette traduction`, 'aucun fichier français');
+				error(en!.path, undefined, '', text(`le fichier français « ${id}.${ext} » à côté de cette traduction`, `the French file "${id}.${ext}" next to this translation`), text('aucun fichier français', 'no French file'));
 				continue;
 			}
 			known.get(folder)!.add(id);
@@ -133,18 +137,19 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 		return { fr, en: p.en && p.en.file.body.trim() ? renderMarkdown(p.en.file.body) : fr, translated: p.en !== undefined };
 	};
 	/** Reports an unknown id, with the closest known one as a hint. */
-	const checkRef = (file: SourceFile, path: (string | number)[], id: string, known: Map<string, unknown> | Set<string>, what: string) => {
+	const checkRef = (file: SourceFile, path: (string | number)[], id: string, known: Map<string, unknown> | Set<string>, what: Text) => {
 		if (known.has(id)) return;
 		const names = [...known.keys()];
 		const near = names.length ? closest(id, names) : undefined;
-		error(file.path, file.lineOf(path), path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '['), `${what} (${names.slice(0, 8).join(', ') || 'aucun'})`, `« ${id} »`, near ? `vouliez-vous dire « ${near} » ?` : undefined);
+		const list = names.slice(0, 8).join(', ');
+		error(file.path, file.lineOf(path), path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '['), text(`${what.fr} (${list || 'aucun'})`, `${what.en} (${list || 'none'})`), quoted(id), near ? text(`vouliez-vous dire « ${near} » ?`, `did you mean "${near}"?`) : undefined);
 	};
 
 	// Settings: one file, with its optional English version.
 	const settingsFile = join(dir, 'settings.yaml');
 	let settings: Parsed<Settings> | undefined;
 	if (!existsSync(settingsFile)) {
-		error(rel(settingsFile), undefined, '', 'le fichier des réglages du site', 'aucun fichier');
+		error(rel(settingsFile), undefined, '', text('le fichier des réglages du site', 'the site settings file'), text('aucun fichier', 'no file'));
 	} else {
 		const fr = parseSourceFile(rel(settingsFile), readFileSync(settingsFile, 'utf8'));
 		const enPath = join(dir, 'settings.en.yaml');
@@ -169,24 +174,25 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	const updateIds = known.get('updates')!;
 	const categoryIds = new Set<string>();
 	settings?.data.categories.forEach((c, i) => {
-		if (categoryIds.has(c.id)) error(settings.file.path, settings.file.lineOf(['categories', i, 'id']), `categories[${i}].id`, 'des identifiants de catégorie différents', `« ${c.id} » en double`);
+		if (categoryIds.has(c.id)) error(settings.file.path, settings.file.lineOf(['categories', i, 'id']), `categories[${i}].id`, text('des identifiants de catégorie différents', 'a different id for each category'), text(`« ${c.id} » en double`, `"${c.id}" twice`));
 		categoryIds.add(c.id);
 	});
 	for (const s of services) {
-		if (settings) checkRef(s.file, ['category'], s.data.category, categoryIds, 'une catégorie déclarée dans settings.yaml');
-		s.data.alternative?.places.forEach((id, i) => checkRef(s.file, ['alternative', 'places', i], id, placeIds, 'un lieu de content/places/'));
+		if (settings) checkRef(s.file, ['category'], s.data.category, categoryIds, text('une catégorie déclarée dans settings.yaml', 'a category declared in settings.yaml'));
+		s.data.alternative?.places.forEach((id, i) => checkRef(s.file, ['alternative', 'places', i], id, placeIds, PLACE));
 	}
 	for (const u of updates) {
-		u.data.services.forEach((id, i) => checkRef(u.file, ['services', i], id, serviceIds, 'un service de content/services/'));
-		for (const id of Object.keys(u.data.changes)) checkRef(u.file, ['changes', id], id, serviceIds, 'un service de content/services/');
-		if (u.data.corrects) checkRef(u.file, ['corrects'], u.data.corrects, updateIds, 'une actualité de content/updates/');
-		if (u.data.corrects === u.id) error(u.file.path, u.file.lineOf(['corrects']), 'corrects', 'une autre actualité que celle-ci', `« ${u.id} »`);
+		u.data.services.forEach((id, i) => checkRef(u.file, ['services', i], id, serviceIds, SERVICE));
+		for (const id of Object.keys(u.data.changes)) checkRef(u.file, ['changes', id], id, serviceIds, SERVICE);
+		if (u.data.corrects) checkRef(u.file, ['corrects'], u.data.corrects, updateIds, UPDATE);
+		if (u.data.corrects === u.id) error(u.file.path, u.file.lineOf(['corrects']), 'corrects', text('une autre actualité que celle-ci', 'another update than this one'), quoted(u.id));
+		u.data.elections.forEach((id, i) => checkRef(u.file, ['elections', i], id, known.get('elections')!, text('une élection de content/elections/', 'an election from content/elections/')));
 	}
 	for (const e of elections) {
 		const numbers = new Set<number>();
 		e.data.stations.forEach((st, i) => {
-			checkRef(e.file, ['stations', i, 'place'], st.place, placeIds, 'un lieu de content/places/');
-			if (numbers.has(st.number)) error(e.file.path, e.file.lineOf(['stations', i, 'number']), `stations[${i}].number`, 'un numéro de bureau différent pour chaque bureau', `le numéro ${st.number} en double`);
+			checkRef(e.file, ['stations', i, 'place'], st.place, placeIds, PLACE);
+			if (numbers.has(st.number)) error(e.file.path, e.file.lineOf(['stations', i, 'number']), `stations[${i}].number`, text('un numéro de bureau différent pour chaque bureau', 'a different number for each polling station'), text(`le numéro ${st.number} en double`, `number ${st.number} twice`));
 			numbers.add(st.number);
 		});
 	}
@@ -196,10 +202,10 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	const now = options.now ?? (settings.data.replayAt ? toEpoch(settings.data.replayAt) : Date.now());
 	const dated = updates.map((u) => ({ ...u, date: toEpoch(u.data.date) }));
 	for (const u of dated) {
-		if (u.date > now) problems.push({ severity: 'warning', file: u.file.path, line: u.file.lineOf(['date']), field: 'date', expected: 'une date passée', found: `« ${u.data.date} » (dans le futur : l'actualité ne sera publiée qu'après cette date)` });
+		if (u.date > now) problems.push({ severity: 'warning', file: u.file.path, line: u.file.lineOf(['date']), field: 'date', expected: text('une date passée', 'a date in the past'), found: text(`« ${u.data.date} » (dans le futur : l'actualité ne sera publiée qu'après cette date)`, `"${u.data.date}" (in the future: the update will only be published after that date)`) });
 	}
 	if (settings.data.nextUpdate && toEpoch(settings.data.nextUpdate) < now) {
-		problems.push({ severity: 'warning', file: settings.file.path, line: settings.file.lineOf(['nextUpdate']), field: 'nextUpdate', expected: 'une date à venir', found: `« ${settings.data.nextUpdate} », déjà passée` });
+		problems.push({ severity: 'warning', file: settings.file.path, line: settings.file.lineOf(['nextUpdate']), field: 'nextUpdate', expected: text('une date à venir', 'a date to come'), found: text(`« ${settings.data.nextUpdate} », déjà passée`, `"${settings.data.nextUpdate}", already past`) });
 	}
 	const status = computeStatus({
 		services: services.map((s) => ({ id: s.id, initialStatus: s.data.initialStatus, checked: s.data.checked ? toEpoch(s.data.checked) : undefined })),
@@ -210,8 +216,14 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	});
 	for (const s of services) {
 		const state = status.services.get(s.id);
-		if (state && state.status !== 'operational' && !s.data.alternative) {
-			problems.push({ severity: 'warning', file: s.file.path, line: s.file.lineOf([]), field: 'alternative', expected: 'une solution de remplacement pour un service perturbé', found: `aucune, alors que l'état est « ${state.status} »` });
+		if (!state) continue;
+		if ((state.status === 'down' || state.status === 'paper') && !s.data.alternative) {
+			problems.push({ severity: 'warning', file: s.file.path, line: s.file.lineOf([]), field: 'alternative', expected: text('une solution de remplacement pour un service interrompu ou sur papier', 'an alternative for a service that is down or on paper'), found: text(`aucune, alors que l'état est « ${state.status} »`, `none, while its status is "${state.status}"`) });
+		}
+		if (state.stale) {
+			const hours = settings.data.confirmWindowHours;
+			const last = isoInZone(state.lastConfirmed, settings.data.timezone);
+			problems.push({ severity: 'warning', file: s.file.path, line: s.file.lineOf(['checked']), field: 'checked', expected: text(`une confirmation de l'état depuis moins de ${hours} h (champ « checked » ou une actualité qui cite le service)`, `the status confirmed within ${hours} h (the "checked" field or an update naming the service)`), found: text(`dernière confirmation le ${last} : le site affichera « à confirmer »`, `last confirmed on ${last}: the site will show "to be confirmed"`) });
 		}
 	}
 

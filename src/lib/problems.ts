@@ -2,12 +2,12 @@ import type { z } from 'astro/zod';
 
 /**
  * One thing wrong in the content, said so that staff can fix it without reading code:
- * which file, which line and field, what was expected and what was found.
+ * which file, which line and field, what was expected and what was found, in French or English.
  *
  * @example
  * formatProblem({ severity: 'error', file: 'content/services/cantine.yaml', line: 3, field: 'category',
- *   expected: 'une catégorie déclarée dans settings.yaml (famille, demarches)', found: '« famile »' })
- * // → 'content/services/cantine.yaml:3 — « category » : attendu une catégorie … ; trouvé « famile »'
+ *   expected: text('une catégorie de settings.yaml', 'a category from settings.yaml'), found: quoted('famile') });
+ * // → 'content/services/cantine.yaml:3 — champ « category » : attendu une catégorie de settings.yaml ; trouvé « famile »'
  */
 export interface Problem {
 	/** `error` stops the build; `warning` is printed and the build goes on. */
@@ -18,25 +18,39 @@ export interface Problem {
 	line?: number;
 	/** Dotted path of the field (`alternative.places[0]`), or empty for the whole file. */
 	field: string;
-	expected: string;
-	found: string;
+	expected: Text;
+	found: Text;
 	/** A suggestion, e.g. the closest known id. */
-	hint?: string;
+	hint?: Text;
 }
 
-export function formatProblem(problem: Problem): string {
+export type Lang = 'fr' | 'en';
+export type Text = Record<Lang, string>;
+
+export const text = (fr: string, en: string): Text => ({ fr, en });
+
+/** A value as staff wrote it: « famile » in French, "famile" in English. */
+export const quoted = (value: string): Text => text(`« ${value} »`, `"${value}"`);
+
+const FRAME = {
+	fr: { field: 'champ', expected: 'attendu', found: 'trouvé', errors: 'erreur(s) dans le contenu :', warnings: 'avertissement(s) :', colon: ' :', sep: ' ; ' },
+	en: { field: 'field', expected: 'expected', found: 'found', errors: 'error(s) in the content:', warnings: 'warning(s):', colon: ':', sep: '; ' },
+};
+
+export function formatProblem(problem: Problem, lang: Lang = 'fr'): string {
+	const f = FRAME[lang];
 	const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-	const field = problem.field ? ` — champ « ${problem.field} »` : '';
-	const hint = problem.hint ? ` (${problem.hint})` : '';
-	return `${where}${field} : attendu ${problem.expected} ; trouvé ${problem.found}${hint}`;
+	const field = problem.field ? ` — ${f.field} ${lang === 'fr' ? `« ${problem.field} »` : `"${problem.field}"`}` : '';
+	const hint = problem.hint ? ` (${problem.hint[lang]})` : '';
+	return `${where}${field}${f.colon} ${f.expected} ${problem.expected[lang]}${f.sep}${f.found} ${problem.found[lang]}${hint}`;
 }
 
-export function formatProblems(problems: Problem[]): string {
+export function formatProblems(problems: Problem[], lang: Lang = 'fr'): string {
 	const errors = problems.filter((p) => p.severity === 'error');
 	const warnings = problems.filter((p) => p.severity === 'warning');
 	const lines: string[] = [];
-	if (errors.length) lines.push(`${errors.length} erreur(s) dans le contenu :`, ...errors.map((p) => `  ✗ ${formatProblem(p)}`));
-	if (warnings.length) lines.push(`${warnings.length} avertissement(s) :`, ...warnings.map((p) => `  ! ${formatProblem(p)}`));
+	if (errors.length) lines.push(`${errors.length} ${FRAME[lang].errors}`, ...errors.map((p) => `  ✗ ${formatProblem(p, lang)}`));
+	if (warnings.length) lines.push(`${warnings.length} ${FRAME[lang].warnings}`, ...warnings.map((p) => `  ! ${formatProblem(p, lang)}`));
 	return lines.join('\n');
 }
 
@@ -50,51 +64,74 @@ export class ContentError extends Error {
 	}
 }
 
-/** Says a value the way staff wrote it: `« famile »`, `une liste de 2 éléments`, `rien (champ absent)`. */
-export function describeValue(value: unknown): string {
-	if (value === undefined) return 'rien (champ absent)';
-	if (value === null) return 'une valeur vide';
-	if (typeof value === 'string') return `« ${value.length > 80 ? `${value.slice(0, 77)}…` : value} »`;
-	if (Array.isArray(value)) return `une liste de ${value.length} élément(s)`;
-	if (typeof value === 'object') return 'un groupe de champs';
-	return `« ${String(value)} »`;
+/** Says a value the way staff wrote it: `« famile »`, `une liste de 2 élément(s)`, `rien (champ absent)`. */
+export function describeValue(value: unknown): Text {
+	if (value === undefined) return text('rien (champ absent)', 'nothing (missing field)');
+	if (value === null) return text('une valeur vide', 'an empty value');
+	if (typeof value === 'string') return quoted(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+	if (Array.isArray(value)) return text(`une liste de ${value.length} élément(s)`, `a list of ${value.length} item(s)`);
+	if (typeof value === 'object') return text('un groupe de champs', 'a group of fields');
+	return quoted(String(value));
 }
 
-const TYPE_NAMES: Record<string, string> = {
-	string: 'un texte',
-	number: 'un nombre',
-	int: 'un nombre entier',
-	boolean: 'true ou false',
-	array: 'une liste',
-	object: 'un groupe de champs',
-	record: 'un groupe de champs « id: valeur »',
+/** What a schema expects, by the key its validation message names. */
+export const EXPECTED: Record<string, Text> = {
+	'expected.id': text('un identifiant en minuscules, chiffres et tirets (ex. « etat-civil »)', 'an id in lowercase letters, digits and dashes (e.g. "etat-civil")'),
+	'expected.datetime': text('une date et heure avec décalage horaire, ex. « 2024-06-24T08:30+02:00 »', 'a date and time with its UTC offset, e.g. "2024-06-24T08:30+02:00"'),
+	'expected.date': text('une date au format AAAA-MM-JJ, ex. « 2024-06-30 »', 'a date as YYYY-MM-DD, e.g. "2024-06-30"'),
+	'expected.time': text('une heure au format HH:MM, ex. « 08:00 »', 'a time as HH:MM, e.g. "08:00"'),
+	'expected.url': text('une adresse web complète, ex. « https://www.ville.fr/ »', 'a full web address, e.g. "https://www.town.fr/"'),
+	'expected.timezone': text('un fuseau horaire IANA, ex. « Europe/Paris »', 'an IANA time zone, e.g. "Europe/Paris"'),
+	'expected.corrects': text("l'identifiant de l'actualité corrigée (obligatoire pour une correction)", 'the id of the corrected update (required for a correction)'),
+};
+
+const TYPE_NAMES: Record<string, Text> = {
+	string: text('un texte', 'a text'),
+	number: text('un nombre', 'a number'),
+	int: text('un nombre entier', 'a whole number'),
+	boolean: text('true ou false', 'true or false'),
+	array: text('une liste', 'a list'),
+	object: text('un groupe de champs', 'a group of fields'),
+	record: text('un groupe de champs « id: valeur »', 'a group of "id: value" fields'),
 };
 
 export function pathToField(path: readonly PropertyKey[]): string {
 	return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
-/** Turns one zod issue into what was expected and what was found, in French. */
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown): { path: PropertyKey[]; expected: string; found: string } {
+/** Turns one zod issue into what was expected and what was found. */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): { path: PropertyKey[]; expected: Text; found: Text } {
 	const path = [...issue.path];
-	const found = describeValue(valueAt(input, path));
+	const value = valueAt(input, path);
+	const found = describeValue(value);
 	switch (issue.code) {
 		case 'invalid_type':
-			return { path, expected: TYPE_NAMES[issue.expected] ?? issue.expected, found };
-		case 'invalid_value':
-			return { path, expected: `une de ces valeurs : ${issue.values.map(String).join(', ')}`, found };
-		case 'unrecognized_keys':
+			return { path, expected: TYPE_NAMES[issue.expected] ?? text(issue.expected, issue.expected), found };
+		case 'invalid_value': {
+			const values = issue.values.map(String).join(', ');
+			return { path, expected: text(`une de ces valeurs : ${values}`, `one of: ${values}`), found };
+		}
+		case 'unrecognized_keys': {
+			const keys = issue.keys;
 			return {
-				path: [...path, issue.keys[0] ?? ''],
-				expected: 'uniquement les champs prévus (voir le guide de rédaction)',
-				found: `le(s) champ(s) inconnu(s) ${issue.keys.map((k) => `« ${k} »`).join(', ')}`,
+				path: [...path, keys[0] ?? ''],
+				expected: text('uniquement les champs prévus (voir le guide de rédaction)', 'only the documented fields (see the staff guide)'),
+				found: text(`le(s) champ(s) inconnu(s) ${keys.map((k) => `« ${k} »`).join(', ')}`, `unknown field(s) ${keys.map((k) => `"${k}"`).join(', ')}`),
 			};
-		case 'too_small':
-			return { path, expected: issue.origin === 'array' ? `au moins ${issue.minimum} élément(s)` : issue.origin === 'string' ? 'un texte non vide' : `au moins ${issue.minimum}`, found };
-		case 'too_big':
-			return { path, expected: issue.origin === 'string' ? `au plus ${issue.maximum} caractères` : `au plus ${issue.maximum}`, found: typeof valueAt(input, path) === 'string' ? `${String(valueAt(input, path)).length} caractères` : found };
+		}
+		case 'too_small': {
+			const min = String(issue.minimum);
+			if (issue.origin === 'array') return { path, expected: text(`au moins ${min} élément(s)`, `at least ${min} item(s)`), found };
+			if (issue.origin === 'string') return { path, expected: text('un texte non vide', 'a non-empty text'), found };
+			return { path, expected: text(`au moins ${min}`, `at least ${min}`), found };
+		}
+		case 'too_big': {
+			const max = String(issue.maximum);
+			if (issue.origin === 'string' && typeof value === 'string') return { path, expected: text(`au plus ${max} caractères`, `at most ${max} characters`), found: text(`${value.length} caractères`, `${value.length} characters`) };
+			return { path, expected: text(`au plus ${max}`, `at most ${max}`), found };
+		}
 		default:
-			return { path, expected: issue.message, found };
+			return { path, expected: EXPECTED[issue.message] ?? text(issue.message, issue.message), found };
 	}
 }
 

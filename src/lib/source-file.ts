@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'astro/zod';
-import { describeIssue, pathToField, type Problem } from './problems.ts';
+import { describeIssue, pathToField, text, type Problem } from './problems.ts';
 
 /**
  * A content file parsed for validation: its YAML data (the whole file, or a markdown file's front
@@ -22,20 +22,20 @@ export interface SourceFile {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-export function parseSourceFile(path: string, text: string): SourceFile {
+export function parseSourceFile(path: string, source: string): SourceFile {
 	const isMarkdown = path.endsWith('.md');
-	let yamlText = text;
+	let yamlText = source;
 	let body = '';
 	let lineOffset = 0;
 	const problems: Problem[] = [];
 	if (isMarkdown) {
-		const match = FRONT_MATTER.exec(text);
+		const match = FRONT_MATTER.exec(source);
 		if (!match) {
-			problems.push({ severity: 'error', file: path, line: 1, field: '', expected: 'un en-tête entre deux lignes « --- » en haut du fichier', found: 'aucun en-tête' });
-			return { path, data: undefined, body: text, problems, lineOf: () => undefined };
+			problems.push({ severity: 'error', file: path, line: 1, field: '', expected: text('un en-tête entre deux lignes « --- » en haut du fichier', 'a header between two "---" lines at the top of the file'), found: text('aucun en-tête', 'no header') });
+			return { path, data: undefined, body: source, problems, lineOf: () => undefined };
 		}
 		yamlText = match[1] ?? '';
-		body = text.slice(match[0].length);
+		body = source.slice(match[0].length);
 		lineOffset = 1;
 	}
 	const lineCounter = new LineCounter();
@@ -46,8 +46,8 @@ export function parseSourceFile(path: string, text: string): SourceFile {
 			file: path,
 			line: lineCounter.linePos(error.pos[0]).line + lineOffset,
 			field: '',
-			expected: 'du YAML valide',
-			found: `une erreur de syntaxe : ${error.message.split('\n')[0]}`,
+			expected: text('du YAML valide', 'valid YAML'),
+			found: text(`une erreur de syntaxe : ${error.message.split('\n')[0]}`, `a syntax error: ${error.message.split('\n')[0]}`),
 		});
 	}
 	const lineOf = (fieldPath: readonly PropertyKey[]) => findLine(doc, lineCounter, fieldPath, lineOffset);

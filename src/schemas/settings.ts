@@ -42,7 +42,7 @@ export const settingsSchema = z.strictObject({
 	/** Time zone every time is shown in. Default `Europe/Paris`. */
 	timezone: z
 		.string()
-		.refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'un fuseau horaire IANA, ex. « Europe/Paris »')
+		.refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'expected.timezone')
 		.default('Europe/Paris'),
 	/** When the incident began; services keep their initial status from then. */
 	incidentStart: dateTimeSchema,

@@ -24,10 +24,15 @@ export const updateSchema = z
 		changes: z.record(idSchema, statusSchema).default({}),
 		/** For a correction: the id (file name) of the update it corrects. */
 		corrects: idSchema.optional(),
+		/**
+		 * Ids of the elections (`content/elections/`) it is about, e.g. `[legislatives-2024]`. Such updates
+		 * also go to the elections feed (`/elections/rss.xml`). Default: none.
+		 */
+		elections: z.array(idSchema).default([]),
 	})
 	.refine((update) => update.kind !== 'correction' || update.corrects !== undefined, {
 		path: ['corrects'],
-		message: "l'identifiant de l'actualité corrigée (obligatoire pour une correction)",
+		message: 'expected.corrects',
 	});
 
 /** An English file (`<id>.en.md`) translates the title and the body only. */

@@ -39,7 +39,7 @@ describe('the fixture site is valid', () => {
 	});
 });
 
-describe.each<{ name: string; files: Record<string, string | null>; expected: Partial<Problem> & { hint?: string } }>([
+describe.each<{ name: string; files: Record<string, string | null>; expected: Partial<Record<keyof Problem, string | number>> }>([
 	{
 		name: 'an update naming an unknown service',
 		files: { 'updates/bad.md': update(`${VALID_UPDATE}\nservices: [etat-civl]`) },
@@ -168,10 +168,13 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 ])('$name', ({ files, expected }) => {
 	test('fails with one message naming the file, the field, what was expected and what was found', () => {
 		const errors = errorsOf(siteWith(files));
-		const match = errors.find((e) => Object.entries(expected).every(([key, value]) => (key === 'file' ? e.file.endsWith(value as string) : e[key as keyof Problem] === value)));
-		expect(match, `got:\n${errors.map(formatProblem).join('\n')}`).toBeDefined();
-		expect(match!.expected.length).toBeGreaterThan(0);
-		expect(match!.found.length).toBeGreaterThan(0);
+		const match = errors.find((e) => Object.entries(expected).every(([key, value]) => {
+			const actual = e[key as keyof Problem];
+			return key === 'file' ? e.file.endsWith(value as string) : (typeof actual === 'object' ? actual.fr : actual) === value;
+		}));
+		expect(match, `got:\n${errors.map((e) => formatProblem(e)).join('\n')}`).toBeDefined();
+		expect(match!.expected.en.length).toBeGreaterThan(0);
+		expect(match!.found.en.length).toBeGreaterThan(0);
 	});
 });
 
@@ -192,12 +195,33 @@ describe('all problems are reported at once', () => {
 describe('warnings do not stop the build', () => {
 	test.each([
 		['an update dated in the future', {}, 'updates/2024-07-01-future.md', 'date'],
-		['a disrupted service without alternative', { 'services/urbanisme.yaml': 'name: Urbanisme\ncategory: demarches\ndescription: Permis.\ninitialStatus: degraded\n' }, 'services/urbanisme.yaml', 'alternative'],
+		['a service down without alternative', { 'services/urbanisme.yaml': 'name: Urbanisme\ncategory: demarches\ndescription: Permis.\ninitialStatus: down\n' }, 'services/urbanisme.yaml', 'alternative'],
+		['a status not confirmed within the window', {}, 'services/urbanisme.yaml', 'checked'],
 		['a next update already past', { 'settings.yaml': settingsWith('nextUpdate: 2024-06-29', 'nextUpdate: 2024-06-27') }, 'settings.yaml', 'nextUpdate'],
 	])('%s', (_, files, file, field) => {
 		const dir = siteWith(files);
 		const { content, problems } = loadContent(dir, { cwd: dir });
 		expect(content).toBeDefined();
 		expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', file, field }));
+	});
+});
+
+describe('problems can be read in English', () => {
+	test('the same problem is framed and explained in English', () => {
+		const [problem] = errorsOf(siteWith({ 'updates/bad.md': update(`${VALID_UPDATE}\nservices: [etat-civl]`) }));
+		expect(formatProblem(problem!, 'en')).toBe(
+			'updates/bad.md:5 — field "services[0]": expected a service from content/services/ (etat-civil, standard, urbanisme); found "etat-civl" (did you mean "etat-civil"?)',
+		);
+		expect(formatProblem(problem!, 'fr')).toBe(
+			'updates/bad.md:5 — champ « services[0] » : attendu un service de content/services/ (etat-civil, standard, urbanisme) ; trouvé « etat-civl » (vouliez-vous dire « etat-civil » ?)',
+		);
+	});
+	test.each([
+		['a date without offset', update('title: Test\ndate: 2024-06-25T10:00\nkind: information'), 'a date and time with its UTC offset'],
+		['an unknown status word', update(`${VALID_UPDATE}\nchanges:\n  etat-civil: ferme`), 'one of: operational, degraded, paper, down'],
+		['a missing title', update('date: 2024-06-25T10:00+02:00\nkind: information'), 'expected a text; found nothing (missing field)'],
+	])('%s', (_, file, english) => {
+		const [problem] = errorsOf(siteWith({ 'updates/bad.md': file }));
+		expect(formatProblem(problem!, 'en')).toContain(english);
 	});
 });

@@ -28,7 +28,7 @@ describe('a service with no update keeps its initial status', () => {
 });
 
 describe('status changes are applied in date order, whatever the file order', () => {
-	const updates = [
+	const updates: StatusInput['updates'] = [
 		{ id: 'c', date: at(30), services: [], changes: { 'etat-civil': 'degraded' as const } },
 		{ id: 'a', date: at(2), services: [], changes: { 'etat-civil': 'paper' as const } },
 		{ id: 'b', date: at(10), services: ['etat-civil'], changes: {} },

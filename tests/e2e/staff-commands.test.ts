@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
+
+const copyOfFixture = () => {
+	const dir = join(mkdtempSync(join(tmpdir(), 'staff-')), 'content');
+	cpSync('tests/fixtures/site', dir, { recursive: true });
+	return dir;
+};
+const run = (script: string, args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', input: '' });
+
+describe('npm run new without prompts', () => {
+	test('writes an update that builds, and the status change shows on the service page', () => {
+		const dir = copyOfFixture();
+		const result = run('scripts/new.ts', ['--dir', dir, '--kind', 'resolution', '--title', "L'urbanisme rouvre", '--service', 'urbanisme=operational', '--body', 'Le guichet est ouvert.', '--date', '2024-06-28T10:00+02:00']);
+		expect(result.status, result.stderr).toBe(0);
+		expect(readdirSync(join(dir, 'updates'))).toContain('2024-06-28-l-urbanisme-rouvre.md');
+		const build = buildSite(dir);
+		expect(build.status, build.output).toBe(0);
+		expect(existsSync(join(build.outDir, 'actualites/2024-06-28-l-urbanisme-rouvre/index.html'))).toBe(true);
+		expect(readFileSync(join(build.outDir, 'services/urbanisme/index.html'), 'utf8')).toContain('Rétabli le');
+	});
+	test('refuses an unknown service, says why, and leaves no file behind', () => {
+		const dir = copyOfFixture();
+		const before = readdirSync(join(dir, 'updates'));
+		const result = run('scripts/new.ts', ['--dir', dir, '--kind', 'information', '--title', 'Test', '--service', 'urbanism=paper', '--body', 'x']);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('vouliez-vous dire « urbanisme » ?');
+		expect(readdirSync(join(dir, 'updates'))).toEqual(before);
+	});
+	test('without a terminal, says which required options are missing', () => {
+		const result = run('scripts/new.ts', ['--dir', copyOfFixture(), '--title', 'Test']);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('--kind, --body');
+	});
+});
+
+describe('npm run check', () => {
+	test('passes valid content, with its warnings, and exits 0', () => {
+		const result = run('scripts/check.ts', ['--dir', 'tests/fixtures/site']);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('✓ Contenu valide : 3 services');
+		expect(result.stdout).toContain('avertissement(s)');
+	});
+	test.each([
+		['fr', [], 'champ « kind » : attendu une de ces valeurs : incident, information, warning, resolution, correction ; trouvé « urgent »'],
+		['en', ['--lang', 'en'], 'field "kind": expected one of: incident, information, warning, resolution, correction; found "urgent"'],
+	])('prints every problem (%s) and exits 1', (_, flags, message) => {
+		const dir = copyOfFixture();
+		writeFileSync(join(dir, 'updates/bad.md'), '---\ntitle: Test\ndate: 2024-06-25T10:00+02:00\nkind: urgent\n---\nx\n');
+		writeFileSync(join(dir, 'places/ecole.yaml'), 'name: École\n');
+		const result = run('scripts/check.ts', ['--dir', dir, ...flags]);
+		expect(result.status).toBe(1);
+		expect(result.stdout).toContain(`updates/bad.md:4 — ${message}`);
+		expect(result.stdout).toMatch(/2 (erreur\(s\) dans le contenu|error\(s\) in the content)/);
+	});
+});
