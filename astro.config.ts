@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import * as pagefind from 'pagefind';
 import type { AstroIntegration } from 'astro';
 import { loadContent } from './src/lib/content.ts';
+import { hostingFiles } from './src/lib/publish/integration.ts';
 import { ContentError, formatProblems } from './src/lib/problems.ts';
 
 // Staff edit content/; tests and the benchmark point CONTENT_DIR at other folders.
@@ -14,6 +20,32 @@ const contentCheck: AstroIntegration = {
 		'astro:config:setup': ({ logger }) => {
 			if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
 			if (problems.length) logger.warn(formatProblems(problems));
+		},
+	},
+};
+
+/**
+ * Builds the Pagefind search index into `pagefind/` in the output, in the same build, so every build
+ * (npm run build, npm start, tests, bench) ships a matching index. Pagefind splits the index by each
+ * page's `<html lang>` and reads only `<main data-pagefind-body>` (see Base.astro).
+ */
+const searchIndex: AstroIntegration = {
+	name: 'search-index',
+	hooks: {
+		'astro:build:done': async ({ dir, logger }) => {
+			const outDir = fileURLToPath(dir);
+			try {
+				const { index, errors } = await pagefind.createIndex();
+				if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+				const added = await index.addDirectory({ path: outDir });
+				const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+				const problems = [...errors, ...added.errors, ...written.errors];
+				if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
+				const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+				logger.info(`search index: ${Object.entries(entry.languages).map(([lang, l]) => `${l.page_count} page(s) in ${lang}`).join(', ')}`);
+			} finally {
+				await pagefind.close();
+			}
 		},
 	},
 };
@@ -32,6 +64,7 @@ export default defineConfig({
 	build: { inlineStylesheets: 'always' },
 	// Nothing is fetched from a third party, fonts included.
 	devToolbar: { enabled: false },
-	integrations: [contentCheck],
-	server: { port: 4321, host: '127.0.0.1' },
+	// The sitemap lists every page for search engines and for the accessibility tests.
+	integrations: [contentCheck, sitemap(), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
+	server: { port: 4321 },
 });

@@ -6,10 +6,14 @@ process.env.CONTENT_DIR ??= 'tests/fixtures/site';
 
 export default getViteConfig({
 	test: {
-		// Components read the small fixture site, not the example content staff will replace.
 		env: { CONTENT_DIR: process.env.CONTENT_DIR },
-		include: ['tests/**/*.test.ts'],
 		testTimeout: 120_000,
 		hookTimeout: 300_000,
+		projects: [
+			// Unit, component and build tests: each builds what it needs from fixtures.
+			{ extends: true, test: { name: 'site', include: ['tests/{unit,components,e2e}/**/*.test.ts'] } },
+			// Browser tests: Debian's Chromium against one build of the example content served by astro preview.
+			{ extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'] } },
+		],
 	},
 });

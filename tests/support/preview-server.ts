@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { buildSite } from './build-site.ts';
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Builds a content folder and serves the result with `astro preview`, as a resident's browser will
+ * see it. Resolves once the server answers.
+ *
+ * @example
+ * const site = await previewSite('content');
+ * await page.goto(`${site.origin}/`);
+ * site.stop();
+ */
+export async function previewSite(contentDir: string): Promise<{ origin: string; outDir: string; stop: () => void }> {
+	const build = buildSite(contentDir);
+	if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+	const port = await freePort();
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)));
+	const server: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+		env: { ...env, CONTENT_DIR: contentDir, OUT_DIR: build.outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+		stdio: 'ignore',
+	});
+	const origin = `http://127.0.0.1:${port}`;
+	for (let attempt = 0; attempt < 150; attempt++) {
+		try {
+			if ((await fetch(`${origin}/`)).status < 500) return { origin, outDir: build.outDir, stop: () => server.kill() };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	server.kill();
+	throw new Error('astro preview did not start within 30 s');
+}
