@@ -76,7 +76,7 @@ describe('updates', () => {
 		expect(text(page('actualites/2024-06-25-etat-civil-papier'))).toContain('Cette actualité a été corrigée');
 	});
 	test('the archive lists updates newest first', () => {
-		const titles = page('actualites').querySelectorAll('article h3').map(text);
+		const titles = page('actualites').querySelectorAll('article h2').map(text);
 		expect(titles[0]).toContain('Correction');
 		expect(titles.at(-1)).toBe('Cyberattaque à la mairie');
 	});

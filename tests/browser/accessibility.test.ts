@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { sitemapPaths } from '../support/sitemap.ts';
+
+const origin = inject('siteOrigin');
+const paths = sitemapPaths(inject('siteDir'));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+const contexts: Partial<Record<'light' | 'dark', BrowserContext>> = {};
+beforeAll(async () => {
+	browser = await launchChromium();
+	for (const scheme of ['light', 'dark'] as const) contexts[scheme] = await browser.newContext({ colorScheme: scheme, bypassCSP: true }); // the site's CSP rightly forbids injecting axe
+});
+afterAll(async () => {
+	await browser.close();
+});
+
+describe('the sitemap covers both languages', () => {
+	test('it lists French and English pages', () => {
+		expect(paths).toContain('/');
+		expect(paths).toContain('/en/');
+		expect(paths.length).toBeGreaterThan(40);
+	});
+});
+
+describe.each(['light', 'dark'] as const)('axe-core finds no WCAG 2.1 A/AA violation (%s colour scheme)', (scheme) => {
+	test.each(paths)('%s', async (path) => {
+		const page = await contexts[scheme]!.newPage();
+		await page.goto(`${origin}${path}`);
+		await page.addScriptTag({ content: axeSource });
+		const violations = await page.evaluate(async () => {
+			const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+			});
+			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		});
+		await page.close();
+		expect(violations).toEqual([]);
+	});
+});

@@ -1,0 +1,39 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { sitemapPaths } from '../support/sitemap.ts';
+
+const origin = inject('siteOrigin');
+const paths = sitemapPaths(inject('siteDir'));
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser.close();
+});
+
+describe.each([320, 390])('on a phone %i px wide', (width) => {
+	test.each(paths)('%s: no horizontal scrolling, nothing cut off, tap targets of 44 px', async (path) => {
+		const page = await browser.newPage({ viewport: { width, height: 800 } });
+		await page.goto(`${origin}${path}`);
+		const report = await page.evaluate(() => {
+			const viewport = document.documentElement.clientWidth;
+			const overflow = document.documentElement.scrollWidth - viewport;
+			// Elements sticking out of the viewport (a scrolling table wrapper may hold wider content).
+			const cut = [...document.querySelectorAll('main *, header *, footer *')]
+				.filter((el) => !el.closest('.table-scroll') && !el.closest('#search'))
+				.filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > viewport + 1 || r.left < -1); })
+				.filter((el) => !el.matches('.skip'))
+				.map((el) => el.outerHTML.slice(0, 80));
+			// Stand-alone controls (not links inside a sentence) must be big enough to tap.
+			const small = [...document.querySelectorAll('header a, nav a, footer a, .pager a, button, input')]
+				.filter((el) => !el.matches('.skip'))
+				.filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.height < 44 || r.width < 44); })
+				.map((el) => `${el.outerHTML.slice(0, 60)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
+			return { overflow, cut, small };
+		});
+		await page.close();
+		expect(report).toEqual({ overflow: 0, cut: [], small: [] });
+	});
+});
