@@ -8,6 +8,8 @@ import { placeSchema, placeTranslationSchema, type Place } from '../schemas/plac
 import { serviceSchema, serviceTranslationSchema, type Service } from '../schemas/service.ts';
 import { settingsSchema, settingsTranslationSchema, type Settings } from '../schemas/settings.ts';
 import { updateSchema, updateTranslationSchema, type UpdateData } from '../schemas/update.ts';
+import { routes } from '../i18n/routes.ts';
+import { LANGS } from '../i18n/ui.ts';
 import { isoInZone, toEpoch } from './dates.ts';
 import { renderMarkdown } from './markdown.ts';
 import { overlay } from './overlay.ts';
@@ -134,7 +136,8 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	});
 	const html = (p: Parsed<unknown>): Localized<string> => {
 		const fr = renderMarkdown(p.file.body);
-		return { fr, en: p.en && p.en.file.body.trim() ? renderMarkdown(p.en.file.body) : fr, translated: p.en !== undefined };
+		const translated = p.en !== undefined && p.en.file.body.trim() !== '';
+		return { fr, en: translated ? renderMarkdown(p.en!.file.body) : fr, translated };
 	};
 	/** Reports an unknown id, with the closest known one as a hint. */
 	const checkRef = (file: SourceFile, path: (string | number)[], id: string, known: Map<string, unknown> | Set<string>, what: Text) => {
@@ -195,6 +198,16 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			if (numbers.has(st.number)) error(e.file.path, e.file.lineOf(['stations', i, 'number']), `stations[${i}].number`, text('un numéro de bureau différent pour chaque bureau', 'a different number for each polling station'), text(`le numéro ${st.number} en double`, `number ${st.number} twice`));
 			numbers.add(st.number);
 		});
+	}
+
+	const builtIn = builtInSegments();
+	for (const p of pages) {
+		if (builtIn.has(p.id)) error(p.file.path, undefined, '', text(`un nom de page libre (pas ${[...builtIn].map((x) => `« ${x} »`).join(', ')})`, `a page name not used by the site (not ${[...builtIn].map((x) => `"${x}"`).join(', ')})`), text(`« ${p.id} », déjà l'adresse d'une page du site`, `"${p.id}", already the address of a site page`));
+	}
+	for (const u of updates) {
+		if (u.data.kind === 'resolution' && Object.keys(u.data.changes).length === 0) {
+			problems.push({ severity: 'warning', file: u.file.path, line: u.file.lineOf(['kind']), field: 'changes', expected: text('le service rétabli, ex. « changes: { standard: operational } »', 'the restored service, e.g. "changes: { standard: operational }"'), found: text("aucun changement d'état : aucun service ne sera affiché comme rétabli", 'no status change: no service will show as restored') });
+		}
 	}
 
 	if (!settings || problems.some((p) => p.severity === 'error')) return { problems };
@@ -258,6 +271,19 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			now,
 		},
 	};
+}
+
+/** First path segments the site itself uses (in both languages); a content page cannot take them. */
+function builtInSegments(): Set<string> {
+	const segments = new Set(['en', 'pagefind', 'api', 'signature', '_hosting']);
+	for (const lang of LANGS) {
+		for (const route of Object.values(routes(lang))) {
+			const path = typeof route === 'function' ? route('x') : route;
+			const segment = path.replace(/^\/(en\/)?/, '').split('/')[0] ?? '';
+			if (segment && segment !== 'x' && !segment.includes('.')) segments.add(segment);
+		}
+	}
+	return segments;
 }
 
 let cached: SiteContent | undefined;

@@ -1,21 +1,32 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /**
- * Builds the site from a content folder into a fresh temporary folder with the real `astro build`.
+ * Builds the site from a content folder into a fresh folder with the real `astro build`, safely while
+ * other builds run: Astro writes prerender scratch files under `<cwd>/.astro/`, so each build runs
+ * from its own working folder (inside the project, so that those files still resolve its packages).
  *
  * @example
- * const { outDir, status, output } = buildSite('tests/fixtures/site');
+ * const { outDir, status, output, remove } = buildSite('tests/fixtures/site');
+ * // … read outDir, then: remove();
  */
-export function buildSite(contentDir: string): { outDir: string; status: number | null; output: string } {
-	const outDir = join(mkdtempSync(join(tmpdir(), 'site-')), 'dist');
-	// Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) in the environment; a real build must not see them.
-	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)));
-	const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-		env: { ...env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+export function buildSite(contentDir: string): { outDir: string; status: number | null; output: string; remove: () => void } {
+	const root = process.cwd();
+	const parent = join(root, 'node_modules', '.cache', 'site-builds');
+	mkdirSync(parent, { recursive: true });
+	const work = mkdtempSync(join(parent, 'build-'));
+	const outDir = join(work, 'dist');
+	const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], {
+		cwd: work,
+		env: { ...astroEnv(), CONTENT_DIR: resolve(root, contentDir), OUT_DIR: outDir },
 		encoding: 'utf8',
 	});
-	return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+	return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}`, remove: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+/** The environment for a real Astro run: without the variables Vitest adds (BASE_URL, MODE, NODE_ENV=test…). */
+export function astroEnv(): NodeJS.ProcessEnv {
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)));
+	return { ...env, ASTRO_TELEMETRY_DISABLED: '1' };
 }

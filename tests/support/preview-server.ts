@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { buildSite } from './build-site.ts';
+import { astroEnv, buildSite } from './build-site.ts';
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
@@ -27,9 +27,8 @@ export async function previewSite(contentDir: string): Promise<{ origin: string;
 	const build = buildSite(contentDir);
 	if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 	const port = await freePort();
-	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)));
 	const server: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-		env: { ...env, CONTENT_DIR: contentDir, OUT_DIR: build.outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+		env: { ...astroEnv(), CONTENT_DIR: contentDir, OUT_DIR: build.outDir },
 		stdio: 'ignore',
 	});
 	const origin = `http://127.0.0.1:${port}`;

@@ -161,6 +161,11 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 		expected: { file: 'services/etat-civil.en.yaml', line: 2, field: 'initialStatus' },
 	},
 	{
+		name: 'a page that takes the address of a site page',
+		files: { 'pages/elections.md': '---\ntitle: Élections\ndescription: Tout sur le vote.\n---\nTexte.\n' },
+		expected: { file: 'pages/elections.md', found: "« elections », déjà l'adresse d'une page du site" },
+	},
+	{
 		name: 'a one-line alternative that is too long',
 		files: { 'services/urbanisme.yaml': `name: Urbanisme\ncategory: demarches\ndescription: Permis.\ninitialStatus: degraded\nalternative:\n  summary: ${'x'.repeat(200)}\n` },
 		expected: { field: 'alternative.summary', expected: 'au plus 160 caractères', found: '200 caractères' },
@@ -197,6 +202,7 @@ describe('warnings do not stop the build', () => {
 		['an update dated in the future', {}, 'updates/2024-07-01-future.md', 'date'],
 		['a service down without alternative', { 'services/urbanisme.yaml': 'name: Urbanisme\ncategory: demarches\ndescription: Permis.\ninitialStatus: down\n' }, 'services/urbanisme.yaml', 'alternative'],
 		['a status not confirmed within the window', {}, 'services/urbanisme.yaml', 'checked'],
+		['a resolution that restores no service', { 'updates/fin.md': update('title: Fin\ndate: 2024-06-27T10:00+02:00\nkind: resolution') }, 'updates/fin.md', 'changes'],
 		['a next update already past', { 'settings.yaml': settingsWith('nextUpdate: 2024-06-29', 'nextUpdate: 2024-06-27') }, 'settings.yaml', 'nextUpdate'],
 	])('%s', (_, files, file, field) => {
 		const dir = siteWith(files);
