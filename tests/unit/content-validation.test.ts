@@ -1,28 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content.ts';
 import { formatProblem, type Problem } from '../../src/lib/problems.ts';
-
-const FIXTURE = 'tests/fixtures/site';
-let dirs: string[] = [];
-afterEach(() => {
-	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-	dirs = [];
-});
-
-/** A copy of the valid fixture site with some files replaced (content) or removed (null). */
-function siteWith(files: Record<string, string | null>): string {
-	const dir = mkdtempSync(join(tmpdir(), 'content-'));
-	dirs.push(dir);
-	cpSync(FIXTURE, dir, { recursive: true });
-	for (const [name, text] of Object.entries(files)) {
-		if (text === null) unlinkSync(join(dir, name));
-		else writeFileSync(join(dir, name), text);
-	}
-	return dir;
-}
+import { FIXTURE, fixtureWith } from '../support/fixture-site.ts';
 
 const errorsOf = (dir: string) => loadContent(dir, { cwd: dir }).problems.filter((p) => p.severity === 'error');
 
@@ -172,7 +153,7 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 	},
 ])('$name', ({ files, expected }) => {
 	test('fails with one message naming the file, the field, what was expected and what was found', () => {
-		const errors = errorsOf(siteWith(files));
+		const errors = errorsOf(fixtureWith(files));
 		const match = errors.find((e) => Object.entries(expected).every(([key, value]) => {
 			const actual = e[key as keyof Problem];
 			return key === 'file' ? e.file.endsWith(value as string) : (typeof actual === 'object' ? actual.fr : actual) === value;
@@ -186,7 +167,7 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 describe('all problems are reported at once', () => {
 	test('three broken files give three errors, and no content', () => {
 		const { content, problems } = loadContent(
-			siteWith({
+			fixtureWith({
 				'updates/a.md': update(`${VALID_UPDATE}\nservices: [nope]`),
 				'updates/b.md': update('title: B\ndate: hier\nkind: information'),
 				'places/ecole.yaml': 'name: École\n',
@@ -205,7 +186,7 @@ describe('warnings do not stop the build', () => {
 		['a resolution that restores no service', { 'updates/fin.md': update('title: Fin\ndate: 2024-06-27T10:00+02:00\nkind: resolution') }, 'updates/fin.md', 'changes'],
 		['a next update already past', { 'settings.yaml': settingsWith('nextUpdate: 2024-06-29', 'nextUpdate: 2024-06-27') }, 'settings.yaml', 'nextUpdate'],
 	])('%s', (_, files, file, field) => {
-		const dir = siteWith(files);
+		const dir = fixtureWith(files);
 		const { content, problems } = loadContent(dir, { cwd: dir });
 		expect(content).toBeDefined();
 		expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', file, field }));
@@ -214,7 +195,7 @@ describe('warnings do not stop the build', () => {
 
 describe('problems can be read in English', () => {
 	test('the same problem is framed and explained in English', () => {
-		const [problem] = errorsOf(siteWith({ 'updates/bad.md': update(`${VALID_UPDATE}\nservices: [etat-civl]`) }));
+		const [problem] = errorsOf(fixtureWith({ 'updates/bad.md': update(`${VALID_UPDATE}\nservices: [etat-civl]`) }));
 		expect(formatProblem(problem!, 'en')).toBe(
 			'updates/bad.md:5 — field "services[0]": expected a service from content/services/ (etat-civil, standard, urbanisme); found "etat-civl" (did you mean "etat-civil"?)',
 		);
@@ -227,7 +208,7 @@ describe('problems can be read in English', () => {
 		['an unknown status word', update(`${VALID_UPDATE}\nchanges:\n  etat-civil: ferme`), 'one of: operational, degraded, paper, down'],
 		['a missing title', update('date: 2024-06-25T10:00+02:00\nkind: information'), 'expected a text; found nothing (missing field)'],
 	])('%s', (_, file, english) => {
-		const [problem] = errorsOf(siteWith({ 'updates/bad.md': file }));
+		const [problem] = errorsOf(fixtureWith({ 'updates/bad.md': file }));
 		expect(formatProblem(problem!, 'en')).toContain(english);
 	});
 });
