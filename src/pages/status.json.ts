@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { statusJsonResponse } from '../lib/endpoints.ts';
+
+/** The current state for programs, in French (shape: docs/endpoints.md). */
+export const GET: APIRoute = (context) => statusJsonResponse(context, 'fr');

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadContent, type SiteContent } from '../../src/lib/content.ts';
+import { FIXTURE, fixtureWith } from '../support/fixture-site.ts';
+import { INCIDENT_UPDATES_LIMIT, STATUSPAGE_COMPONENT, STATUSPAGE_INDICATOR, STATUS_JSON_VERSION, statusJson, statuspageSummary, statusText } from '../../src/lib/status-files.ts';
+import type { Status } from '../../src/schemas/common.ts';
+
+const ROOT = new URL('https://ville.example/crise/');
+const fixture = loadContent(FIXTURE).content!;
+
+/** The fixture site with some files added or replaced, loaded. */
+function siteWith(files: Record<string, string>): SiteContent {
+	const dir = fixtureWith(files);
+	return loadContent(dir).content!;
+}
+/** Every service of the fixture set to `status` by one update. */
+const allAt = (status: Status) =>
+	siteWith({ 'updates/2024-06-27-tout.md': `---\ntitle: Tout change\ndate: 2024-06-27T12:00+02:00\nkind: information\nchanges:\n  etat-civil: ${status}\n  urbanisme: ${status}\n  standard: ${status}\n---\nTexte.\n` });
+
+describe('Statuspage mapping, from our words to theirs', () => {
+	test.each([
+		['operational', 'operational', 'none'],
+		['degraded', 'degraded_performance', 'minor'],
+		['paper', 'partial_outage', 'major'],
+		['down', 'major_outage', 'critical'],
+	] as const)('%s → component %s, page indicator %s when it is the worst', (status, component, indicator) => {
+		expect(STATUSPAGE_COMPONENT[status]).toBe(component);
+		expect(STATUSPAGE_INDICATOR[status]).toBe(indicator);
+		const summary = statuspageSummary(allAt(status), ROOT);
+		expect(summary.components.map((c) => c.status)).toEqual([component, component, component]);
+		expect(summary.status.indicator).toBe(indicator);
+	});
+	test('with every service working again there is no unresolved incident and the page says all is well', () => {
+		const summary = statuspageSummary(allAt('operational'), ROOT);
+		expect(summary.incidents).toEqual([]);
+		expect(summary.status.description).toBe('Tous les services fonctionnent normalement.');
+	});
+	test('while disrupted, the crisis is one incident whose impact is the worst status', () => {
+		const [incident] = statuspageSummary(fixture, ROOT).incidents;
+		expect(incident).toMatchObject({ id: 'incident-2024-06-24', status: 'identified', impact: 'major', started_at: '2024-06-24T08:30:00+02:00', resolved_at: null, shortlink: 'https://ville.example/crise/' });
+	});
+	test(`the incident lists at most the ${INCIDENT_UPDATES_LIMIT} newest updates`, () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < INCIDENT_UPDATES_LIMIT + 5; i++) files[`updates/extra-${i}.md`] = `---\ntitle: Point ${i}\ndate: ${new Date(Date.parse('2024-06-24T09:00:00Z') + i * 60_000).toISOString()}\nkind: information\n---\nTexte.\n`;
+		const content = siteWith(files);
+		const updates = statuspageSummary(content, ROOT).incidents[0]!.incident_updates;
+		expect(updates.map((u) => u.id)).toEqual(content.updates.slice(0, INCIDENT_UPDATES_LIMIT).map((u) => u.id));
+	});
+	test('an incident update body is the update as plain text, with its address, and nothing active', () => {
+		const hostile = statuspageSummary(fixture, ROOT).incidents[0]!.incident_updates.find((u) => u.id === '2024-06-26-hostile')!;
+		expect(hostile.body).toContain('Paragraphe en HTML brut & esperluette.');
+		expect(hostile.body).toContain('https://ville.example/crise/actualites/2024-06-26-hostile/');
+		expect(hostile.body).not.toMatch(/<[a-z!/?]|javascript:|alert\(/i);
+	});
+});
+
+describe('status.json', () => {
+	const doc = statusJson(fixture, 'fr', ROOT);
+	test(`is version ${STATUS_JSON_VERSION}, in its language, with the site's address`, () => {
+		expect(doc).toMatchObject({ version: 1, language: 'fr', site: { town: 'Testville', url: 'https://ville.example/crise/', name: 'Informations services municipaux — Testville' } });
+		expect(statusJson(fixture, 'en', ROOT).site.url).toBe('https://ville.example/crise/en/');
+	});
+	test('dates carry the town’s offset', () => {
+		expect([doc.asOf, doc.lastUpdated, doc.nextUpdate]).toEqual(['2024-06-28T18:00:00+02:00', '2024-06-27T11:00:00+02:00', '2024-06-29T10:00:00+02:00']);
+	});
+	test('each service has its status, since when, staleness and the alternative only while disrupted', () => {
+		expect(doc.services.map((s) => [s.id, s.status, s.since, s.stale, s.alternative])).toEqual([
+			['etat-civil', 'paper', '2024-06-25T09:00:00+02:00', true, "Déclarations à l'accueil de la mairie, sur papier."],
+			['urbanisme', 'degraded', '2024-06-24T08:30:00+02:00', true, 'Dépôt des dossiers par courrier.'],
+			['standard', 'operational', '2024-06-26T14:00:00+02:00', true, null],
+		]);
+		expect(doc.services[2]!.restoredAt).toBe('2024-06-26T14:00:00+02:00');
+	});
+	test('English uses the translations', () => {
+		expect(statusJson(fixture, 'en', ROOT).services[0]).toMatchObject({ name: 'Civil registry', label: 'On paper only', alternative: 'Declarations at the town hall counter, on paper.', url: 'https://ville.example/crise/en/services/etat-civil/' });
+	});
+	test('pinned notices come with title, date and address', () => {
+		expect(doc.pinned).toEqual([{ id: '2024-06-26-phishing', title: 'Attention aux faux messages', date: '2024-06-26T15:00:00+02:00', url: 'https://ville.example/crise/actualites/2024-06-26-phishing/' }]);
+	});
+	test('no next update is null, not a guess', () => {
+		const content = loadContent(FIXTURE).content!;
+		const without = { ...content, settings: { ...content.settings, data: { ...content.settings.data, fr: { ...content.settings.data.fr, nextUpdate: undefined } } } };
+		expect(statusJson(without, 'fr', ROOT).nextUpdate).toBeNull();
+	});
+});
+
+describe('status.txt', () => {
+	test('lists only disrupted services, each with what to do instead, then the switchboard and the address', () => {
+		expect(statusText(fixture, 'fr', ROOT).split('\n')).toEqual([
+			'Testville — mise à jour : jeudi 27 juin 2024 à 11:00',
+			'Incident informatique : 2 service(s) sur 3 perturbé(s).',
+			"- État civil : sur papier uniquement (à confirmer). À la place : Déclarations à l'accueil de la mairie, sur papier.",
+			'- Urbanisme : perturbé (à confirmer). À la place : Dépôt des dossiers par courrier.',
+			'Standard : 02 00 00 00 00',
+			'https://ville.example/crise/',
+			'',
+		]);
+	});
+	test('with everything working it says so in two lines before the contacts', () => {
+		expect(statusText(allAt('operational'), 'fr', ROOT).split('\n').slice(1, 3)).toEqual(['Tous les services fonctionnent normalement.', 'Standard : 02 00 00 00 00']);
+	});
+	test('a long service name loses its details and an alternative is cut after its first sentence', () => {
+		const content = siteWith({
+			'services/urbanisme.yaml': 'name: Urbanisme (permis, déclarations)\ncategory: demarches\ndescription: Permis.\ninitialStatus: degraded\nalternative:\n  summary: Par courrier. Le délai court toujours, voyez la page.\n',
+		});
+		expect(statusText(content, 'fr', ROOT)).toContain('\n- Urbanisme : perturbé (à confirmer). À la place : Par courrier.\n');
+	});
+	test('the switchboard is the first phone that works, not a channel nobody answers', () => {
+		const settings = readFileSync(join(FIXTURE, 'settings.yaml'), 'utf8').replace('contacts:\n', 'contacts:\n  - kind: phone\n    label: Ancien numéro\n    value: 01 11 11 11 11\n    working: false\n');
+		const text = statusText(siteWith({ 'settings.yaml': settings }), 'fr', ROOT);
+		expect(text).toContain('Standard : 02 00 00 00 00');
+		expect(text).not.toContain('01 11 11 11 11');
+	});
+});

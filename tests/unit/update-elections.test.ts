@@ -1,0 +1,33 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { loadContent } from '../../src/lib/content.ts';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function loadWith(name: string, text: string) {
+	const dir = mkdtempSync(join(tmpdir(), 'elections-'));
+	dirs.push(dir);
+	cpSync('tests/fixtures/site', dir, { recursive: true });
+	writeFileSync(join(dir, name), text);
+	return loadContent(dir, { cwd: dir });
+}
+
+test('an update naming an unknown election fails with the field, its line and the closest election', () => {
+	const { content, problems } = loadWith('updates/bad.md', '---\ntitle: Vote\ndate: 2024-06-25T10:00+02:00\nkind: information\nelections: [legislative]\n---\nTexte.\n');
+	expect(content).toBeUndefined();
+	expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: 'updates/bad.md', line: 5, field: 'elections[0]', found: expect.objectContaining({ fr: '« legislative »' }), hint: expect.objectContaining({ fr: 'vouliez-vous dire « legislatives » ?' }) }));
+});
+
+test('an update naming a known election loads, and keeps the reference in both languages', () => {
+	const { content, problems } = loadWith('updates/vote.md', '---\ntitle: Vote\ndate: 2024-06-25T10:00+02:00\nkind: information\nelections: [legislatives]\n---\nTexte.\n');
+	expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+	const update = content!.updateById.get('vote')!;
+	expect([update.data.fr.elections, update.data.en.elections]).toEqual([['legislatives'], ['legislatives']]);
+});
+
+test('an update without elections has none', () => {
+	expect(loadContent('tests/fixtures/site').content!.updateById.get('2024-06-24-incident')!.data.fr.elections).toEqual([]);
+});
