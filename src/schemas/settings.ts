@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { dateTimeSchema, idSchema, markdownSchema, urlSchema } from './common.ts';
+import { publishSchema } from './publishing.ts';
 
 /** A way to reach the town. Channels that are not being read are listed too, so nobody waits on them. */
 export const contactSchema = z.strictObject({
@@ -65,6 +66,8 @@ export const settingsSchema = z.strictObject({
 	 * training; a real site leaves it out so that staleness is measured against the build time.
 	 */
 	replayAt: dateTimeSchema.optional(),
+	/** How `npm run publish` signs the site and where it deploys it (see docs/publishing.md). Optional. */
+	publish: publishSchema.optional(),
 });
 
 export const settingsTranslationSchema = z

@@ -1,0 +1,82 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Settings } from '../../schemas/settings.ts';
+import { publicKeyFingerprint } from './fingerprint.ts';
+import { addSecurityMeta, contentSecurityPolicy, headersFile, htaccessFile, inlineElements, mergeInline, nginxSnippet, securityContact, securityHeaders, securityTxt, type PageInline } from './headers.ts';
+import { listFiles } from './manifest.ts';
+
+/** Where the public half of the signing key and `allowed_signers` are shipped in every copy. */
+export const SIGNING_DIR = 'signing';
+
+/**
+ * After every build, writes what hosts and readers need next to the pages:
+ * - in each HTML page, its own Content-Security-Policy and referrer policy as `<meta>` (hosts that cannot send headers);
+ * - `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache), `_hosting/nginx.conf` (nginx): the security headers;
+ * - `.well-known/security.txt` (RFC 9116);
+ * - `signing/`: the town's public key(s) and `allowed_signers` from `<content>/signing/`, so a copy says who signed it.
+ *
+ * Astro's own `security.csp` is not used: it hashes only the scripts Astro bundles, not `is:inline`
+ * ones such as the search page's, which a strict policy would then block. Hashing the built pages
+ * covers exactly what they contain.
+ */
+export function hostingFiles({ contentDir, settings }: { contentDir: string; settings: Settings | undefined }): AstroIntegration {
+	let base = '/';
+	return {
+		name: 'hosting-files',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
+			'astro:build:done': ({ dir, logger }) => {
+				const outDir = fileURLToPath(dir);
+				const builtAt = new Date();
+				const pages: PageInline[] = [];
+				for (const path of listFiles(outDir).filter((p) => p.endsWith('.html'))) {
+					const file = join(outDir, path);
+					const html = readFileSync(file, 'utf8');
+					const inline = inlineElements(html);
+					pages.push(inline);
+					const withMeta = addSecurityMeta(html, contentSecurityPolicy(inline, { forMeta: true }));
+					if (withMeta !== html) writeFileSync(file, withMeta);
+				}
+				const headers = securityHeaders(contentSecurityPolicy(mergeInline(pages)));
+				write(outDir, '_headers', headersFile(headers));
+				write(outDir, '.htaccess', htaccessFile(headers, base));
+				write(outDir, '_hosting/nginx.conf', nginxSnippet(headers, base));
+
+				const contact = settings && securityContact(settings.publish?.securityContact, settings.contacts);
+				if (settings && contact) write(outDir, '.well-known/security.txt', securityTxt({ contact, builtAt, sites: [settings.siteUrl, ...settings.mirrors] }));
+				else logger.warn('no security contact (publish.securityContact or a working email contact): .well-known/security.txt not written');
+
+				const copied = copySigningFiles(join(contentDir, 'signing'), join(outDir, SIGNING_DIR));
+				logger.info(`hosting files: security headers for ${pages.length} page(s), security.txt${contact ? '' : ' (skipped)'}, ${copied} signing file(s)`);
+			},
+		},
+	};
+}
+
+function write(outDir: string, path: string, text: string): void {
+	mkdirSync(dirname(join(outDir, path)), { recursive: true });
+	writeFileSync(join(outDir, path), text);
+}
+
+/**
+ * Copies `allowed_signers` and the `.pub` files, and nothing else. A private key found there
+ * stops the build: it must never be published (or committed).
+ */
+export function copySigningFiles(from: string, to: string): number {
+	if (!existsSync(from)) return 0;
+	let count = 0;
+	for (const name of readdirSync(from, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort()) {
+		const text = readFileSync(join(from, name), 'utf8');
+		if (/PRIVATE KEY/.test(text)) throw new Error(`${join(from, name)} is a PRIVATE key: remove it from the content folder now, and make a new key pair (docs/publishing.md)`);
+		if (name !== 'allowed_signers' && !name.endsWith('.pub')) continue;
+		if (name.endsWith('.pub')) publicKeyFingerprint(text);
+		mkdirSync(to, { recursive: true });
+		copyFileSync(join(from, name), join(to, name));
+		count++;
+	}
+	return count;
+}
