@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
@@ -34,6 +34,7 @@ const searchIndex: AstroIntegration = {
 	hooks: {
 		'astro:build:done': async ({ dir, logger }) => {
 			const outDir = fileURLToPath(dir);
+			const started = performance.now();
 			try {
 				const { index, errors } = await pagefind.createIndex();
 				if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -42,10 +43,28 @@ const searchIndex: AstroIntegration = {
 				const problems = [...errors, ...added.errors, ...written.errors];
 				if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
 				const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-				logger.info(`search index: ${Object.entries(entry.languages).map(([lang, l]) => `${l.page_count} page(s) in ${lang}`).join(', ')}`);
+				const pages = Object.entries(entry.languages).map(([lang, l]) => `${l.page_count} page(s) in ${lang}`);
+				logger.info(`search index: ${pages.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 			} finally {
 				await pagefind.close();
 			}
+		},
+	},
+};
+
+/** In the live preview, any change under the content folder reloads the open pages. */
+const contentReload: AstroIntegration = {
+	name: 'content-reload',
+	hooks: {
+		'astro:server:setup': ({ server }) => {
+			const root = resolve(contentDir);
+			server.watcher.add(root);
+			// Astro keeps getStaticPaths results until a module they import changes: say that the module
+			// listing the content's pages changed, so new updates get their page and edits show.
+			const paths = fileURLToPath(new URL('./src/lib/static-paths.ts', import.meta.url));
+			server.watcher.on('all', (_event, path) => {
+				if (path.startsWith(root)) server.watcher.emit('change', paths);
+			});
 		},
 	},
 };
@@ -65,6 +84,6 @@ export default defineConfig({
 	// Nothing is fetched from a third party, fonts included.
 	devToolbar: { enabled: false },
 	// The sitemap lists every page for search engines and for the accessibility tests.
-	integrations: [contentCheck, sitemap(), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
+	integrations: [contentCheck, contentReload, sitemap(), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
 	server: { port: 4321 },
 });

@@ -9,8 +9,8 @@ import type { Lang } from './ui.ts';
  * routes('en').updates(2);             // '/en/updates/page/2/'
  */
 const SLUGS = {
-	fr: { prefix: '/', updates: 'actualites', elections: 'elections', poster: 'affiche', channels: 'canaux-officiels' },
-	en: { prefix: '/en/', updates: 'updates', elections: 'elections', poster: 'poster', channels: 'official-channels' },
+	fr: { prefix: '/', updates: 'actualites', elections: 'elections', poster: 'affiche', channels: 'canaux-officiels', search: 'recherche', subscribe: 'sabonner', calendar: 'calendrier.ics' },
+	en: { prefix: '/en/', updates: 'updates', elections: 'elections', poster: 'poster', channels: 'official-channels', search: 'search', subscribe: 'subscribe', calendar: 'calendar.ics' },
 } as const;
 
 export function routes(lang: Lang) {
@@ -23,8 +23,23 @@ export function routes(lang: Lang) {
 		elections: `${s.prefix}${s.elections}/`,
 		poster: `${s.prefix}${s.poster}/`,
 		channels: `${s.prefix}${s.channels}/`,
+		search: `${s.prefix}${s.search}/`,
 		page: (id: string) => `${s.prefix}${id}/`,
 		rss: `${s.prefix}rss.xml`,
+		/** How to follow the site: feeds, calendar, status files (`/sabonner/`, `/en/subscribe/`). */
+		subscribe: `${s.prefix}${s.subscribe}/`,
+		/** One service's own RSS feed. */
+		serviceRss: (id: string) => `${s.prefix}services/${id}/rss.xml`,
+		/** Updates about the elections. */
+		electionsRss: `${s.prefix}${s.elections}/rss.xml`,
+		/** Election rounds and dated deadlines, in iCalendar format. */
+		calendar: `${s.prefix}${s.calendar}`,
+		/** Current state, for programs (documented in docs/endpoints.md). */
+		statusJson: `${s.prefix}status.json`,
+		/** Current state as short plain text, to read on a phone or send by SMS. */
+		statusTxt: `${s.prefix}status.txt`,
+		/** The current state in the shape of Atlassian Statuspage's public API (one language: French). */
+		statuspage: '/api/v2/summary.json',
 	};
 }
 

@@ -278,7 +278,7 @@ function builtInSegments(): Set<string> {
 	const segments = new Set(['en', 'pagefind', 'api', 'signature', '_hosting']);
 	for (const lang of LANGS) {
 		for (const route of Object.values(routes(lang))) {
-			const path = typeof route === 'function' ? route('x') : route;
+			const path = typeof route === 'function' ? (route as (param: string) => string)('x') : route;
 			const segment = path.replace(/^\/(en\/)?/, '').split('/')[0] ?? '';
 			if (segment && segment !== 'x' && !segment.includes('.')) segments.add(segment);
 		}
@@ -289,11 +289,12 @@ function builtInSegments(): Set<string> {
 let cached: SiteContent | undefined;
 
 /**
- * The content for pages: loaded once per build from `CONTENT_DIR` (default `content`).
+ * The content for pages: loaded once per build from `CONTENT_DIR` (default `content`); in the live
+ * preview (`npm run dev`), again for every page, so that staff see their edits on reload.
  * Throws a ContentError listing every problem if any is an error, so no page is built from bad content.
  */
 export function getContent(): SiteContent {
-	if (cached) return cached;
+	if (cached && !import.meta.env?.DEV) return cached;
 	const { content, problems } = loadContent(process.env.CONTENT_DIR ?? 'content');
 	if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
 	cached = content;

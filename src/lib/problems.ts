@@ -82,6 +82,9 @@ export const EXPECTED: Record<string, Text> = {
 	'expected.time': text('une heure au format HH:MM, ex. « 08:00 »', 'a time as HH:MM, e.g. "08:00"'),
 	'expected.url': text('une adresse web complète, ex. « https://www.ville.fr/ »', 'a full web address, e.g. "https://www.town.fr/"'),
 	'expected.timezone': text('un fuseau horaire IANA, ex. « Europe/Paris »', 'an IANA time zone, e.g. "Europe/Paris"'),
+	'expected.rcloneRemote': text('un remote rclone « nom:chemin »', 'an rclone remote "name:path"'),
+	'expected.targetType': text('« folder », « zip », « rsync » ou « rclone »', '"folder", "zip", "rsync" or "rclone"'),
+	'expected.securityContact': text('mailto:…, https://… ou tel:…', 'mailto:…, https://… or tel:…'),
 	'expected.corrects': text("l'identifiant de l'actualité corrigée (obligatoire pour une correction)", 'the id of the corrected update (required for a correction)'),
 };
 
