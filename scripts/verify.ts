@@ -55,6 +55,11 @@ try {
 	process.exit(1);
 }
 
+if (report.signature.missing) {
+	console.log(t(`✗ COPIE INJOIGNABLE OU INCOMPLÈTE : ${report.signature.message}`, `✗ COPY UNREACHABLE OR INCOMPLETE: ${report.signature.message}`));
+	console.log(t('Pas de manifeste signé à lire : vérifiez l’adresse et la connexion, puis republiez cette copie si besoin.', 'No signed manifest to read: check the address and the connection, then publish this copy again if needed.'));
+	process.exit(1);
+}
 if (!report.signature.ok) {
 	console.log(t(`✗ SIGNATURE INVALIDE : ${report.signature.message}`, `✗ BAD SIGNATURE: ${report.signature.message}`));
 	console.log(t('Cette copie n’est pas authentifiée par la mairie : ne vous y fiez pas.', 'This copy is not authenticated by the town: do not trust it.'));

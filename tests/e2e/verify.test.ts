@@ -140,6 +140,13 @@ describe.skipIf(!nginx)('verify against a copy served by nginx', () => {
 		expect(result.output).toContain('3 différence(s)');
 	});
 
+	test('an address with no publication is reported as unreachable, not as a bad signature', () => {
+		const result = verify(`${url}pas-ici/`);
+		expect(result.output).toContain('✗ COPIE INJOIGNABLE OU INCOMPLÈTE');
+		expect(result.output).not.toContain('SIGNATURE INVALIDE');
+		expect(result.status).toBe(1);
+	});
+
 	test('a tampered manifest fails the signature check', () => {
 		const manifest = join(site, 'manifest.json');
 		writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"site"', ' "site"'));

@@ -24,6 +24,8 @@ export interface SignatureCheck {
 	fingerprint?: string;
 	/** ssh-keygen's own words. */
 	message: string;
+	/** The manifest or its signature could not be read at all (copy unreachable, not a publication). */
+	missing?: boolean;
 }
 
 /**

@@ -26,7 +26,7 @@ export function verifyFolder(dir: string, allowedSigners: string): VerifyReport 
 	const manifestPath = join(dir, MANIFEST_FILE);
 	const sigPath = join(dir, SIGNATURE_FILE);
 	if (!existsSync(manifestPath) || !existsSync(sigPath)) {
-		return { mode: 'folder', signature: { ok: false, message: `${!existsSync(manifestPath) ? MANIFEST_FILE : SIGNATURE_FILE} not found in ${dir}` }, differences: [], checked: 0 };
+		return { mode: 'folder', signature: { ok: false, missing: true, message: `${!existsSync(manifestPath) ? MANIFEST_FILE : SIGNATURE_FILE} not found in ${dir}` }, differences: [], checked: 0 };
 	}
 	const manifestText = readFileSync(manifestPath);
 	const signature = verifySignature(allowedSigners, manifestText, readFileSync(sigPath));
@@ -108,7 +108,7 @@ export async function verifyUrl(address: string, allowedSigners: string, { concu
 
 	const [manifestResponse, sigResponse] = await Promise.all([get(fileUrl(root, MANIFEST_FILE)), get(fileUrl(root, SIGNATURE_FILE))]);
 	for (const [name, response] of [[MANIFEST_FILE, manifestResponse], [SIGNATURE_FILE, sigResponse]] as const) {
-		if (!response.body) return { mode: 'http', signature: { ok: false, message: `${fileUrl(root, name).href}: ${response.error ?? `HTTP ${response.status}`}` }, differences: [], checked: 0 };
+		if (!response.body) return { mode: 'http', signature: { ok: false, missing: true, message: `${fileUrl(root, name).href}: ${response.error ?? `HTTP ${response.status}`}` }, differences: [], checked: 0 };
 	}
 	const signature = verifySignature(allowedSigners, manifestResponse.body!, sigResponse.body!);
 	if (!signature.ok) return { mode: 'http', signature, differences: [], checked: 0 };
