@@ -13,7 +13,7 @@ const snapshot = (dir: string) => Object.fromEntries(listFiles(dir).map((p) => [
 const verify = (target: string) => runScript('verify', [target, '--allowed-signers', TEST_ALLOWED_SIGNERS]);
 // Where tests must not be skipped: CI installs rsync (.ci/run).
 const rsync = hasProgram('rsync') ?? (process.env.CI ? 'rsync' : undefined);
-const rclone = hasProgram('rclone');
+const rclone = hasProgram('rclone') ?? (process.env.CI ? 'rclone' : undefined);
 
 /** Extracts a zip archive with an independent reader (Python's zipfile, on every machine here). */
 function unzipTo(zipFile: string, dir: string): void {
