@@ -5,13 +5,13 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import * as pagefind from 'pagefind';
 import type { AstroIntegration } from 'astro';
-import { loadContent } from './src/lib/content.ts';
+import { loadContentOnce } from './src/lib/content.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
 import { ContentError, formatProblems } from './src/lib/problems.ts';
 
 // Staff edit content/; tests and the benchmark point CONTENT_DIR at other folders.
 const contentDir = process.env.CONTENT_DIR ?? 'content';
-const { content, problems } = loadContent(contentDir);
+const { content, problems } = loadContentOnce(contentDir);
 
 /** Validates all content before Astro does anything, so bad content fails with every problem listed and no output. */
 const contentCheck: AstroIntegration = {

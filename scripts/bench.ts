@@ -78,6 +78,8 @@ for (const updates of sizes.length ? sizes : [100, 1000, 5000]) {
 		process.exit(1);
 	}
 	const rss = /MAXRSS_KB=(\d+)/.exec(result.stderr)?.[1];
+	// Where the time went, as Astro and the integrations log it.
+	const phases = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /page\(s\) built in|search index|hosting|Completed in/.test(line)).map((line) => `    ${line.replace(/\x1b\[[0-9;]*m/g, '').trim()}`);
 	const { count, bytes } = walk(outDir);
 	const home = readFileSync(join(outDir, 'index.html'));
 	const scripts = (home.toString().match(/<script/g) ?? []).length;
@@ -91,7 +93,8 @@ for (const updates of sizes.length ? sizes : [100, 1000, 5000]) {
 			`home ${(home.length / 1024).toFixed(1)} KB raw / ${(gzipSync(home).length / 1024).toFixed(1)} KB gzip, ${scripts} script(s)`,
 		].join('  '),
 	);
-	console.log(rows.at(-1));
-	rmSync(root, { recursive: true, force: true });
+	console.log([rows.at(-1), ...phases].join('\n'));
+	if (process.env.BENCH_KEEP) console.log(`    kept: ${root}`);
+	else rmSync(root, { recursive: true, force: true });
 }
 console.log(`\nBuild benchmark (${SERVICES} services, CSS inlined in the HTML)\n${rows.join('\n')}`);

@@ -286,17 +286,27 @@ function builtInSegments(): Set<string> {
 	return segments;
 }
 
-let cached: SiteContent | undefined;
+// The build loads content in astro.config.ts and again in the bundle that renders pages, two copies
+// of this module in one process: a cache on globalThis lets both share one load.
+const CACHE = Symbol.for('town-status-site.content');
+type Loaded = { dir: string; result: ReturnType<typeof loadContent> };
+
+/** `loadContent`, done once per process and folder; in the live preview, again on every call so edits show. */
+export function loadContentOnce(dir: string): ReturnType<typeof loadContent> {
+	const store = globalThis as { [CACHE]?: Loaded };
+	const cached = store[CACHE];
+	if (cached && cached.dir === dir && !import.meta.env?.DEV) return cached.result;
+	const result = loadContent(dir);
+	store[CACHE] = { dir, result };
+	return result;
+}
 
 /**
- * The content for pages: loaded once per build from `CONTENT_DIR` (default `content`); in the live
- * preview (`npm run dev`), again for every page, so that staff see their edits on reload.
- * Throws a ContentError listing every problem if any is an error, so no page is built from bad content.
+ * The content for pages, from `CONTENT_DIR` (default `content`). Throws a ContentError listing every
+ * problem if any is an error, so no page is built from bad content.
  */
 export function getContent(): SiteContent {
-	if (cached && !import.meta.env?.DEV) return cached;
-	const { content, problems } = loadContent(process.env.CONTENT_DIR ?? 'content');
+	const { content, problems } = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
 	if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
-	cached = content;
 	return content;
 }

@@ -52,6 +52,11 @@ describe('the search index', () => {
 		expect(search('fr', 'éditeur')).toContain('/crise/mentions-legales/');
 	});
 
+	test('the English index holds English text only: a page not translated yet is left out', () => {
+		expect(search('fr', 'permis')).toContain('/crise/services/urbanisme/');
+		expect(search('en', 'permis')).not.toContain('/crise/en/services/urbanisme/');
+	});
+
 	test('summaries and lists are not results: home, update archive, poster and search page', () => {
 		const results = [...search('fr', 'état civil'), ...search('en', 'registry')];
 		expect(results.length).toBeGreaterThan(0);
