@@ -37,7 +37,7 @@ export const serviceSchema = z.strictObject({
 	description: z.string().min(1),
 	/** Status when the incident began, before any update changes it. */
 	initialStatus: statusSchema,
-	/** When staff last confirmed this service's status, if later than its latest update. */
+	/** When staff last confirmed this service's status without publishing an update. The site shows the later of this and the service's newest update as "last confirmed". */
 	checked: dateTimeSchema.optional(),
 	/** What still works, one item per line. */
 	works: z.array(z.string().min(1)).default([]),

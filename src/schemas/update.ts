@@ -18,7 +18,7 @@ export const updateSchema = z
 		kind: z.enum(UPDATE_KINDS),
 		/** Keep at the top of the home page (phishing warnings, key notices). Default `false`. */
 		pinned: z.boolean().default(false),
-		/** Ids of the services it concerns, besides those whose status it changes. Default: none. */
+		/** Ids of the services it concerns, besides those whose status it changes; naming one also confirms its current status as of this update. Default: none. */
 		services: z.array(idSchema).default([]),
 		/** Status changes it announces, `service-id: new-status`. Default: none. */
 		changes: z.record(idSchema, statusSchema).default({}),
