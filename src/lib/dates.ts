@@ -4,39 +4,68 @@ import type { Lang } from '../i18n/ui.ts';
 /**
  * Every moment on the site is an epoch in milliseconds until it is shown; it is shown in the town's
  * time zone (Europe/Paris by default), whatever the time zone of the machine that builds the site.
+ * French reads times the French way, with no-break spaces: `17 h`, `17 h 30`, `samedi 1er novembre 2025
+ * à 8 h 30`; English keeps the 24-hour clock (`Saturday 1 November 2025 at 08:30`), which English
+ * readers in France see on every timetable and which cannot be mistaken for a.m. or p.m.
+ * A wall time that happens twice (the autumn clock change) says which one it is.
  *
  * @example
- * toEpoch('2024-06-24T08:30+02:00');                              // 1719210600000
- * formatDateTime(1719210600000, 'fr', 'Europe/Paris');            // 'lundi 24 juin 2024 à 08:30'
- * isoInZone(1719210600000, 'Europe/Paris');                       // '2024-06-24T08:30:00+02:00'
+ * toEpoch('2024-06-24T08:30+02:00');                       // 1719210600000
+ * formatDateTime(1719210600000, 'fr', 'Europe/Paris');     // 'lundi 24 juin 2024 à 8 h 30'
+ * formatDateTime(toEpoch('2025-10-26T02:30+01:00'), 'fr', 'Europe/Paris');
+ *                                                          // 'dimanche 26 octobre 2025 à 2 h 30 (heure d’hiver)'
+ * formatDate(toEpoch('2025-11-01T12:00+01:00'), 'fr', 'Europe/Paris'); // 'samedi 1er novembre 2025'
+ * isoInZone(1719210600000, 'Europe/Paris');                // '2024-06-24T08:30:00+02:00'
  */
 export function toEpoch(isoWithOffset: string): number {
 	return Temporal.Instant.from(isoWithOffset).epochMilliseconds;
 }
 
+const NBSP = '\u00a0';
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
+function formatter(lang: Lang, timeZone: string): Intl.DateTimeFormat {
+	const key = `${lang}|${timeZone}`;
 	let cached = formatters.get(key);
 	if (!cached) {
-		cached = new Intl.DateTimeFormat(LOCALES[lang], { timeZone, ...options });
+		cached = new Intl.DateTimeFormat(LOCALES[lang], { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 		formatters.set(key, cached);
 	}
 	return cached;
 }
 
-export function formatDateTime(epoch: number, lang: Lang, timeZone: string): string {
-	return formatter(lang, timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(epoch);
-}
-
+/** `samedi 1er novembre 2025`, `Saturday 1 November 2025`. */
 export function formatDate(epoch: number, lang: Lang, timeZone: string): string {
-	return formatter(lang, timeZone, { dateStyle: 'full' }).format(epoch);
+	const parts = Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
+	if (lang === 'en') return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+	return `${parts.weekday} ${parts.day === '1' ? '1er' : parts.day} ${parts.month} ${parts.year}`;
 }
 
-export function formatShortDateTime(epoch: number, lang: Lang, timeZone: string): string {
-	return formatter(lang, timeZone, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(epoch);
+/** `samedi 1er novembre 2025 à 17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
+export function formatDateTime(epoch: number, lang: Lang, timeZone: string): string {
+	const zoned = Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone);
+	const time = formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang);
+	const which = repeatedHour(zoned);
+	const note = which ? ` (${WHICH[lang][which]})` : '';
+	return `${formatDate(epoch, lang, timeZone)} ${lang === 'fr' ? 'à' : 'at'} ${time}${note}`;
+}
+
+const WHICH: Record<Lang, Record<'earlier' | 'later', string>> = {
+	fr: { earlier: 'heure d’été', later: 'heure d’hiver' },
+	en: { earlier: 'summer time', later: 'winter time' },
+};
+
+/**
+ * When the clocks go back, the same wall time happens twice: `earlier` is the first (still summer
+ * time), `later` the second. Undefined for a wall time that happens once.
+ */
+export function repeatedHour(zoned: Temporal.ZonedDateTime): 'earlier' | 'later' | undefined {
+	const wall = zoned.toPlainDateTime();
+	const earlier = wall.toZonedDateTime(zoned.timeZoneId, { disambiguation: 'earlier' });
+	const later = wall.toZonedDateTime(zoned.timeZoneId, { disambiguation: 'later' });
+	if (earlier.epochNanoseconds === later.epochNanoseconds) return undefined;
+	return zoned.epochNanoseconds === earlier.epochNanoseconds ? 'earlier' : 'later';
 }
 
 /** For `<time datetime>`: local wall time with its offset, so the attribute matches the text. */
@@ -49,9 +78,9 @@ export function plainToEpoch(date: string, time: string, timeZone: string): numb
 	return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(timeZone).epochMilliseconds;
 }
 
-/** A time of day the way residents read it: `8 h 30` in French, `08:30` in English. */
+/** A time of day the way residents read it: `8 h 30` in French (no-break spaces), `08:30` in English. */
 export function formatTime(hhmm: string, lang: Lang): string {
 	if (lang === 'en') return hhmm;
 	const [h = '0', m = '00'] = hhmm.split(':');
-	return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
+	return m === '00' ? `${Number(h)}${NBSP}h` : `${Number(h)}${NBSP}h${NBSP}${m}`;
 }

@@ -7,8 +7,8 @@ import { routes, withBase } from '../../src/i18n/routes.ts';
 
 describe('times are shown in the town\'s zone, whatever the machine\'s', () => {
 	test.each([
-		['summer, written in Paris time', '2024-06-24T08:30+02:00', 'fr', 'lundi 24 juin 2024 à 08:30', '2024-06-24T08:30:00+02:00'],
-		['summer, written in UTC', '2024-06-24T06:30Z', 'fr', 'lundi 24 juin 2024 à 08:30', '2024-06-24T08:30:00+02:00'],
+		['summer, written in Paris time', '2024-06-24T08:30+02:00', 'fr', 'lundi 24 juin 2024 à 8\u00a0h\u00a030', '2024-06-24T08:30:00+02:00'],
+		['summer, written in UTC', '2024-06-24T06:30Z', 'fr', 'lundi 24 juin 2024 à 8\u00a0h\u00a030', '2024-06-24T08:30:00+02:00'],
 		['winter', '2024-12-02T09:00+01:00', 'en', 'Monday 2 December 2024 at 09:00', '2024-12-02T09:00:00+01:00'],
 	] as const)('%s', (_, input, lang, text, iso) => {
 		const epoch = toEpoch(input);
@@ -18,7 +18,7 @@ describe('times are shown in the town\'s zone, whatever the machine\'s', () => {
 	test('a polling day and hour become the right moment', () => {
 		expect(isoInZone(plainToEpoch('2024-06-30', '08:00', 'Europe/Paris'), 'UTC')).toBe('2024-06-30T06:00:00+00:00');
 	});
-	test.each([['08:00', 'fr', '8 h'], ['13:30', 'fr', '13 h 30'], ['08:00', 'en', '08:00']] as const)('%s in %s reads %s', (time, lang, text) => {
+	test.each([['08:00', 'fr', '8\u00a0h'], ['13:30', 'fr', '13\u00a0h\u00a030'], ['08:00', 'en', '08:00']] as const)('%s in %s reads %s', (time, lang, text) => {
 		expect(formatTime(time, lang)).toBe(text);
 	});
 });
@@ -34,7 +34,7 @@ describe('staff markdown is rendered and made inert', () => {
 		expect(renderMarkdown(markdown).toLowerCase()).not.toContain(forbidden);
 	});
 	test('ordinary formatting survives', () => {
-		expect(renderMarkdown('Venez **à la mairie** : [horaires](https://ville.example/).')).toBe('<p>Venez <strong>à la mairie</strong> : <a href="https://ville.example/">horaires</a>.</p>\n');
+		expect(renderMarkdown('Venez **à la mairie** : [horaires](https://ville.example/).')).toBe('<p>Venez <strong>à la mairie</strong>\u00a0: <a href="https://ville.example/">horaires</a>.</p>\n');
 	});
 });
 

@@ -1,0 +1,61 @@
+import Typograf from 'typograf';
+
+/**
+ * French typography for text shown to residents: no-break spaces where French wants them, so that
+ * "Attention :" never leaves its colon alone at the start of a line and "02 38 71 93 93" never breaks.
+ * Runs on plain text only (interface strings, and the text tokens of markdown before it becomes HTML),
+ * never on HTML. Safe on English text too: it only turns an existing space into a no-break space, and
+ * English has no space before `: ; ! ?` nor guillemets.
+ *
+ * Built on Typograf (its `afterNumber` rule: "5 km", "17 h", "10 jours"); Typograf's French locale has
+ * no rule for the space before high punctuation (its common rules even delete it), so the two rules it
+ * lacks are registered here as Typograf rules.
+ *
+ * @example
+ * typeset('Attention : appelez le 02 38 71 93 93 !'); // 'Attention\u00a0: appelez le 02\u00a038\u00a071\u00a093\u00a093\u00a0!'
+ * typeset('« Oui » ; 5 km');                          // '«\u00a0Oui\u00a0»\u00a0; 5\u00a0km'
+ */
+export const NBSP = '\u00a0';
+
+/**
+ * A French phone number as people write it: `02 38 71 93 93`, `02.38.71.93.93`, `0238719393`,
+ * `+33 2 38 71 93 93`, or the short numbers `3939`-style are left alone. Groups may be separated by a
+ * space, a no-break space, a dot or a dash.
+ */
+export const FRENCH_PHONE = /(?<![\d+])(?:\+33[\s\u00a0.-]?[1-9]|0[1-9])(?:[\s\u00a0.-]?\d{2}){4}(?!\d)/;
+
+/** `02 38 71 93 93` → `+33238719393`, for a `tel:` link that works from abroad too. */
+export function telHref(phone: string): string {
+	const digits = phone.replace(/[^\d+]/g, '');
+	return `tel:${digits.startsWith('+') ? digits : `+33${digits.slice(1)}`}`;
+}
+
+Typograf.addRule({
+	name: 'fr/nbsp/highPunctuation',
+	// Before `; : ! ? »` and after `«`: the space that is already there becomes a no-break space.
+	handler: (text) => text.replace(/[ \t]+([;:!?»])/g, `${NBSP}$1`).replace(/«[ \t]+/g, `«${NBSP}`),
+});
+Typograf.addRule({
+	name: 'fr/nbsp/phone',
+	handler: (text) => text.replace(new RegExp(FRENCH_PHONE.source, 'g'), (phone) => phone.replace(/ /g, NBSP)),
+});
+
+const RULES = new Set(['common/nbsp/afterNumber', 'fr/nbsp/highPunctuation', 'fr/nbsp/phone']);
+const typograf = new Typograf({
+	locale: ['fr'],
+	enableRule: ['common/nbsp/afterNumber'],
+	ruleFilter: (rule) => RULES.has(rule.name),
+	htmlEntity: { type: 'default' },
+});
+
+const cache = new Map<string, string>();
+
+/** `text` with French no-break spaces (see the module comment). */
+export function typeset(text: string): string {
+	let done = cache.get(text);
+	if (done === undefined) {
+		done = typograf.execute(text);
+		if (cache.size < 10_000) cache.set(text, done);
+	}
+	return done;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { telHref, typeset } from '../../src/lib/typography.ts';
+
+const NB = '\u00a0';
+
+describe('French no-break spaces in plain text', () => {
+	test.each([
+		['Attention : lisez.', `Attention${NB}: lisez.`],
+		['Vraiment ? Oui ! Ensuite ; fin', `Vraiment${NB}? Oui${NB}! Ensuite${NB}; fin`],
+		['« Oui »', `«${NB}Oui${NB}»`],
+		['appelez le 02 38 71 93 93.', `appelez le 02${NB}38${NB}71${NB}93${NB}93.`],
+		['+33 2 38 71 93 93', `+33${NB}2${NB}38${NB}71${NB}93${NB}93`],
+		['à 5 km, sous 10 jours', `à 5${NB}km, sous 10${NB}jours`],
+		['Venez ', 'Venez '],
+		['English: no change', 'English: no change'],
+	])('%j reads %j', (input, expected) => {
+		expect(typeset(input)).toBe(expected);
+	});
+});
+
+describe('phone numbers become tel: links', () => {
+	test.each([
+		['02 38 71 93 93', 'tel:+33238719393'],
+		['02.38.71.93.93', 'tel:+33238719393'],
+		['+33 6 12 34 56 78', 'tel:+33612345678'],
+	])('%s dials %s', (phone, href) => {
+		expect(telHref(phone)).toBe(href);
+	});
+	test('a number written in content is a link that does not break', () => {
+		const html = renderMarkdown('Appelez le **standard** au 02 38 71 93 93 : il répond.');
+		expect(html).toContain(`<a href="tel:+33238719393">02${NB}38${NB}71${NB}93${NB}93</a>${NB}: il répond.`);
+	});
+	test('a number inside a link or code is left as written', () => {
+		expect(renderMarkdown('[le 02 38 71 93 93](https://example.org/)')).not.toContain('tel:');
+		expect(renderMarkdown('`02 38 71 93 93`')).not.toContain('tel:');
+	});
+	test('a longer digit run is not a phone number', () => {
+		expect(renderMarkdown('Dossier 1202 38 71 93 935')).not.toContain('tel:');
+	});
+	test('markup-looking text stays inert after typesetting', () => {
+		expect(renderMarkdown('a &lt;b&gt; : 3 < 4')).not.toMatch(/<b>/);
+	});
+});
