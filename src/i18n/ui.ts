@@ -2,6 +2,8 @@
  * Interface strings. French is the residents' language and the default; English must have exactly
  * the same keys (the type checks it). Content text comes from `content/`, not from here.
  */
+import { typeset } from '../lib/typography.ts';
+
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -69,11 +71,11 @@ const fr = {
 	'status.down': 'Interrompu',
 	'status.restored': 'Rétabli le',
 	'status.stale': 'À confirmer',
-	'status.staleNote': 'dernière confirmation le',
 	'status.since': 'Depuis le',
 	'status.lastConfirmed': 'Vérifié le',
 	'banner.label': 'Situation',
-	'banner.worst': 'Incident informatique : {affected} service(s) sur {total} perturbé(s).',
+	'banner.worst.one': 'Incident informatique : {affected} service sur {total} perturbé.',
+	'banner.worst.other': 'Incident informatique : {affected} services sur {total} perturbés.',
 	'banner.allClear': 'Tous les services fonctionnent normalement.',
 	'banner.lastUpdated': 'Dernière mise à jour :',
 	'banner.nextUpdate': 'Prochaine mise à jour prévue :',
@@ -182,6 +184,18 @@ const fr = {
 	'search.intro': 'Cherchez un service, une démarche ou une actualité, avec ou sans accents.',
 	'search.noScript': 'La recherche a besoin de JavaScript, qui est désactivé ou n’a pas pu se charger sur cet appareil.',
 	'search.browse': 'Pour trouver une information sans la recherche :',
+	// Words and time (issue 8): honest wording for late, unconfirmed and unreplaced, and the footer's addresses.
+	'banner.nextUpdateLate': 'Prochaine mise à jour : mise à jour en retard, elle sera publiée dès que possible.',
+	'status.unconfirmed': 'À confirmer',
+	'status.staleAs.operational': 'Fonctionnait le {date} — à confirmer',
+	'status.staleAs.degraded': 'Perturbé le {date} — à confirmer',
+	'status.staleAs.paper': 'Sur papier uniquement le {date} — à confirmer',
+	'status.staleAs.down': 'Interrompu le {date} — à confirmer',
+	'service.noAlternative': 'Pas de solution de remplacement pour l’instant.',
+	'service.askWho': 'Pour toute question : {label}, {phone}.',
+	'footer.addresses': 'Les seules adresses officielles de ce site :',
+	'footer.channels': 'Vérifier une adresse, signaler un faux message',
+	'notTranslatedBlock': 'Pas encore traduit.',
 	'colon': ' :',
 } as const;
 
@@ -251,11 +265,11 @@ const en: Record<UiKey, string> = {
 	'status.down': 'Unavailable',
 	'status.restored': 'Restored on',
 	'status.stale': 'To be confirmed',
-	'status.staleNote': 'last confirmed on',
 	'status.since': 'Since',
 	'status.lastConfirmed': 'Checked on',
 	'banner.label': 'Situation',
-	'banner.worst': 'IT incident: {affected} of {total} services disrupted.',
+	'banner.worst.one': 'IT incident: {affected} of {total} services disrupted.',
+	'banner.worst.other': 'IT incident: {affected} of {total} services disrupted.',
 	'banner.allClear': 'All services are working normally.',
 	'banner.lastUpdated': 'Last updated:',
 	'banner.nextUpdate': 'Next update expected:',
@@ -364,15 +378,49 @@ const en: Record<UiKey, string> = {
 	'search.intro': 'Look for a service, a procedure or an update.',
 	'search.noScript': 'Search needs JavaScript, which is turned off or could not load on this device.',
 	'search.browse': 'To find information without searching:',
+	// Words and time (issue 8).
+	'banner.nextUpdateLate': 'Next update: the update is late; it will be published as soon as possible.',
+	'status.unconfirmed': 'To be confirmed',
+	'status.staleAs.operational': 'Working on {date} — to be confirmed',
+	'status.staleAs.degraded': 'Disrupted on {date} — to be confirmed',
+	'status.staleAs.paper': 'On paper only on {date} — to be confirmed',
+	'status.staleAs.down': 'Unavailable on {date} — to be confirmed',
+	'service.noAlternative': 'No alternative for now.',
+	'service.askWho': 'For any question: {label}, {phone}.',
+	'footer.addresses': 'The only official addresses of this site:',
+	'footer.channels': 'Check an address, report a fake message',
+	'notTranslatedBlock': 'Not translated yet.',
 	'colon': ':',
 };
 
 const strings: Record<Lang, Record<UiKey, string>> = { fr, en };
 
 /**
+ * A string in one language, with its `{params}` filled in; French gets its no-break spaces
+ * (`typeset`), so that no string here needs to spell them.
+ *
  * @example
  * t('fr', 'status.since', { date: 'lundi 24 juin' }); // 'depuis le lundi 24 juin'
+ * t('fr', 'banner.nextUpdate');                        // 'Prochaine mise à jour prévue\u00a0:'
  */
 export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
-	return strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+	const text = strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+	return lang === 'fr' ? typeset(text) : text;
+}
+
+/** Keys that come as a `.one` and an `.other` form. */
+export type PluralKey = { [K in UiKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends UiKey ? Base : never) : never }[UiKey];
+
+const pluralRules: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * A counted sentence in its grammatical number (`Intl.PluralRules`: in French 0 and 1 are singular),
+ * never "service(s)". `count` picks the form; every param is filled in as with `t`.
+ *
+ * @example
+ * tn('fr', 'banner.worst', 1, { affected: 1, total: 3 }); // 'Incident informatique : 1 service sur 3 perturbé.'
+ * tn('fr', 'banner.worst', 2, { affected: 2, total: 3 }); // 'Incident informatique : 2 services sur 3 perturbés.'
+ */
+export function tn(lang: Lang, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+	return t(lang, `${key}.${pluralRules[lang].select(count) === 'one' ? 'one' : 'other'}` as UiKey, params);
 }

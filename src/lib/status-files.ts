@@ -4,6 +4,7 @@ import type { Status } from '../schemas/common.ts';
 import type { SiteContent } from './content.ts';
 import { formatDateTime, isoInZone, toEpoch } from './dates.ts';
 import { htmlToText, inertText } from './plain-text.ts';
+import { helpPhone, lacksAlternative, nextUpdate, noAlternative, situationSentence, statusWords } from './status-words.ts';
 import { absolute } from './site-url.ts';
 
 /**
@@ -17,8 +18,8 @@ import { absolute } from './site-url.ts';
  * @example
  * const root = new URL('https://ville.fr/crise/');
  * statusJson(content, 'fr', root).services[0];  // { id: 'etat-civil', status: 'paper', stale: true, url: 'https://ville.fr/crise/services/etat-civil/', … }
- * statuspageSummary(content, root).status;      // { indicator: 'major', description: 'Incident informatique : 2 service(s) sur 3 perturbé(s).' }
- * statusText(content, 'fr', root);              // 'Testville — mise à jour : jeudi 27 juin 2024 à 11:00\n…'
+ * statuspageSummary(content, root).status;      // { indicator: 'major', description: 'Incident informatique : 2 services sur 3 perturbés.' }
+ * statusText(content, 'fr', root);              // 'Testville — mise à jour : jeudi 27 juin 2024 à 11 h\n…'
  */
 
 /** Bumped only when a field is removed or changes meaning; new fields may appear without a bump. */
@@ -32,8 +33,10 @@ export interface StatusJson {
 	asOf: string;
 	/** Date of the newest update in force, or the incident start. */
 	lastUpdated: string;
-	/** When the next update is expected, if staff said so. */
+	/** When the next update is expected, if staff said so and that time has not passed. */
 	nextUpdate: string | null;
+	/** The announced next update is late: its time has passed without a newer announcement. */
+	nextUpdateLate: boolean;
 	overall: { status: Status; label: string; affected: number; total: number; summary: string };
 	services: StatusJsonService[];
 	pinned: { id: string; title: string; date: string; url: string }[];
@@ -45,7 +48,7 @@ export interface StatusJsonService {
 	/** Category id from the settings. */
 	category: string;
 	status: Status;
-	/** The status in words, in the file's language. */
+	/** The status in words, in the file's language; for a stale service, as last confirmed ("Fonctionnait le … — à confirmer"). */
 	label: string;
 	since: string;
 	/** Not confirmed within the confirmation window: treat the status as "to be confirmed". */
@@ -55,6 +58,8 @@ export interface StatusJsonService {
 	restoredAt: string | null;
 	/** The one-line alternative while the service is disrupted, else null. */
 	alternative: string | null;
+	/** For a disrupted service without alternative: says so, and who to call. Else null. */
+	noAlternative: string | null;
 	url: string;
 }
 
@@ -64,13 +69,15 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 	const tz = content.settings.data.fr.timezone;
 	const iso = (epoch: number) => isoInZone(epoch, tz);
 	const { overall } = content.status;
+	const next = nextUpdate(content.settings.data.fr.nextUpdate, content.now);
 	return {
 		version: STATUS_JSON_VERSION,
 		language: lang,
 		site: { name: inertText(`${t(lang, 'site.title')} — ${settings.town}`), town: inertText(settings.town), url: absolute(root, r.home) },
 		asOf: iso(content.now),
 		lastUpdated: iso(content.status.lastUpdated),
-		nextUpdate: content.settings.data.fr.nextUpdate ? iso(toEpoch(content.settings.data.fr.nextUpdate)) : null,
+		nextUpdate: next.kind === 'due' ? iso(next.at) : null,
+		nextUpdateLate: next.kind === 'late',
 		overall: { status: overall.status, label: t(lang, `status.${overall.status}`), affected: overall.affected, total: overall.total, summary: situation(content, lang) },
 		services: content.services.map((service) => {
 			const state = content.status.services.get(service.id)!;
@@ -80,12 +87,13 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 				name: inertText(s.name),
 				category: service.data.fr.category,
 				status: state.status,
-				label: t(lang, `status.${state.status}`),
+				label: inertText(statusWords(state, lang, tz)),
 				since: iso(state.since),
 				stale: state.stale,
 				lastConfirmed: iso(state.lastConfirmed),
 				restoredAt: state.restoredAt === undefined ? null : iso(state.restoredAt),
 				alternative: state.status !== 'operational' && s.alternative ? inertText(s.alternative.summary) : null,
+				noAlternative: lacksAlternative(state, s.alternative) ? inertText(noAlternative(settings.contacts, lang)) : null,
 				url: absolute(root, r.service(service.id)),
 			};
 		}),
@@ -95,8 +103,7 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 
 /** The banner's sentence: how many services are disrupted, or that all work. */
 function situation(content: SiteContent, lang: Lang): string {
-	const { overall } = content.status;
-	return overall.affected > 0 ? t(lang, 'banner.worst', { affected: overall.affected, total: overall.total }) : t(lang, 'banner.allClear');
+	return situationSentence(content.status.overall, lang);
 }
 
 // ——— Statuspage ———
@@ -266,13 +273,14 @@ export function statusText(content: SiteContent, lang: Lang, root: URL): string 
 		const s = service.data[lang];
 		const status = t(lang, `status.${state.status}`);
 		const stale = state.stale ? ` (${t(lang, 'status.stale').toLocaleLowerCase(lang)})` : '';
-		const instead = s.alternative ? ` ${t(lang, 'services.insteadShort')} ${firstSentence(s.alternative.summary)}` : '';
+		const instead = s.alternative ? ` ${t(lang, 'services.insteadShort')} ${firstSentence(s.alternative.summary)}` : ` ${t(lang, 'service.noAlternative')}`;
 		lines.push(`- ${shortName(s.name)}${colon} ${status.charAt(0).toLocaleLowerCase(lang)}${status.slice(1)}${stale}.${instead}`);
 	}
-	const phone = settings.contacts.find((c) => c.kind === 'phone' && c.working);
+	const phone = helpPhone(settings.contacts);
 	if (phone) lines.push(`${phone.label}${colon} ${phone.value}`);
 	lines.push(absolute(root, routes(lang).home));
-	return `${inertText(lines.join('\n'))}\n`;
+	// Plain spaces: a no-break space would push a forwarded SMS out of the GSM alphabet.
+	return `${inertText(lines.join('\n')).replace(/\u00a0/g, ' ')}\n`;
 }
 
 /** `État civil (naissances, mariages, décès)` → `État civil`: the clarification is on the site. */

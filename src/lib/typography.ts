@@ -24,10 +24,10 @@ export const NBSP = '\u00a0';
  */
 export const FRENCH_PHONE = /(?<![\d+])(?:\+33[\s\u00a0.-]?[1-9]|0[1-9])(?:[\s\u00a0.-]?\d{2}){4}(?!\d)/;
 
-/** `02 38 71 93 93` → `+33238719393`, for a `tel:` link that works from abroad too. */
+/** `02 38 71 93 93` → `tel:+33238719393`, which works from abroad too; a short number (`3939`) is dialled as written. */
 export function telHref(phone: string): string {
 	const digits = phone.replace(/[^\d+]/g, '');
-	return `tel:${digits.startsWith('+') ? digits : `+33${digits.slice(1)}`}`;
+	return `tel:${/^0[1-9]\d{8}$/.test(digits) ? `+33${digits.slice(1)}` : digits}`;
 }
 
 Typograf.addRule({
@@ -49,6 +49,26 @@ const typograf = new Typograf({
 });
 
 const cache = new Map<string, string>();
+
+/**
+ * Plain text from content, typeset and cut around its phone numbers, for a component to show each
+ * number as a `tel:` link (markdown gets the same through its marked extension).
+ *
+ * @example
+ * phoneParts('Appelez le 02 38 71 93 93.');
+ * // [{ text: 'Appelez le ' }, { text: '02\u00a038\u00a071\u00a093\u00a093', href: 'tel:+33238719393' }, { text: '.' }]
+ */
+export function phoneParts(text: string): { text: string; href?: string }[] {
+	const parts: { text: string; href?: string }[] = [];
+	let rest = typeset(text);
+	for (let match = FRENCH_PHONE.exec(rest); match; match = FRENCH_PHONE.exec(rest)) {
+		if (match.index > 0) parts.push({ text: rest.slice(0, match.index) });
+		parts.push({ text: match[0], href: telHref(match[0]) });
+		rest = rest.slice(match.index + match[0].length);
+	}
+	if (rest) parts.push({ text: rest });
+	return parts;
+}
 
 /** `text` with French no-break spaces (see the module comment). */
 export function typeset(text: string): string {

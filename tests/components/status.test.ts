@@ -35,7 +35,7 @@ describe('the service summary', () => {
 		const html = await render({});
 		// The base path is checked on a real build (tests/e2e/build.test.ts); here only the route.
 		expect(html).toMatch(/href="[^"]*\/services\/etat-civil\/"/);
-		expect(html).toMatch(/Depuis le <time datetime="2024-06-25T09:00:00\+02:00">mardi 25 juin 2024 à 09:00<\/time>/);
+		expect(html).toMatch(/Depuis le <time datetime="2024-06-25T09:00:00\+02:00">mardi 25 juin 2024 à 9\u00a0h<\/time>/);
 	});
 	test('shows the one-line alternative while the service is disrupted', async () => {
 		expect(await render({})).toContain("Déclarations à l'accueil de la mairie, sur papier.".replace("'", '&#39;'));
@@ -48,8 +48,19 @@ describe('the service summary', () => {
 	});
 	test('says "à confirmer" when the status was not confirmed in time', async () => {
 		const html = await render({ stale: true });
-		expect(html).toContain('À confirmer');
+		expect(html).toContain('Sur papier uniquement le vendredi 28\u00a0juin 2024 — à confirmer');
 		expect(html).not.toContain('Vérifié le');
+	});
+	test('a working service not confirmed in time never reads as plainly working', async () => {
+		const html = await render({ status: 'operational', stale: true, lastConfirmed: Date.parse('2024-06-24T07:00Z') });
+		expect(html).toContain('Fonctionnait le lundi 24\u00a0juin 2024 — à confirmer');
+		expect(html).not.toContain('Fonctionne normalement');
+	});
+	test('a disrupted service without alternative says so, and who to call', async () => {
+		const bare = { ...service, data: { ...service.data, fr: { ...service.data.fr, alternative: undefined } } };
+		const html = await container.renderToString(ServiceSummary, { props: { service: bare, state: { ...base, status: 'down' }, lang: 'fr' } });
+		expect(html).toContain('Pas de solution de remplacement pour l’instant.');
+		expect(html).toMatch(/<a href="tel:\+33200000000">02\u00a000\u00a000\u00a000\u00a000<\/a>/);
 	});
 	test('uses the English translation on English pages', async () => {
 		const html = await render({}, 'en');

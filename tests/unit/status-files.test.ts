@@ -73,7 +73,7 @@ describe('status.json', () => {
 		expect(doc.services[2]!.restoredAt).toBe('2024-06-26T14:00:00+02:00');
 	});
 	test('English uses the translations', () => {
-		expect(statusJson(fixture, 'en', ROOT).services[0]).toMatchObject({ name: 'Civil registry', label: 'On paper only', alternative: 'Declarations at the town hall counter, on paper.', url: 'https://ville.example/crise/en/services/etat-civil/' });
+		expect(statusJson(fixture, 'en', ROOT).services[0]).toMatchObject({ name: 'Civil registry', label: 'On paper only on Tuesday 25 June 2024 — to be confirmed', alternative: 'Declarations at the town hall counter, on paper.', url: 'https://ville.example/crise/en/services/etat-civil/' });
 	});
 	test('pinned notices come with title, date and address', () => {
 		expect(doc.pinned).toEqual([{ id: '2024-06-26-phishing', title: 'Attention aux faux messages', date: '2024-06-26T15:00:00+02:00', url: 'https://ville.example/crise/actualites/2024-06-26-phishing/' }]);
@@ -88,8 +88,8 @@ describe('status.json', () => {
 describe('status.txt', () => {
 	test('lists only disrupted services, each with what to do instead, then the switchboard and the address', () => {
 		expect(statusText(fixture, 'fr', ROOT).split('\n')).toEqual([
-			'Testville — mise à jour : jeudi 27 juin 2024 à 11:00',
-			'Incident informatique : 2 service(s) sur 3 perturbé(s).',
+			'Testville — mise à jour : jeudi 27 juin 2024 à 11 h',
+			'Incident informatique : 2 services sur 3 perturbés.',
 			"- État civil : sur papier uniquement (à confirmer). À la place : Déclarations à l'accueil de la mairie, sur papier.",
 			'- Urbanisme : perturbé (à confirmer). À la place : Dépôt des dossiers par courrier.',
 			'Standard : 02 00 00 00 00',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { telHref, typeset } from '../../src/lib/typography.ts';
+import { phoneParts, telHref, typeset } from '../../src/lib/typography.ts';
 
 const NB = '\u00a0';
 
@@ -40,5 +40,18 @@ describe('phone numbers become tel: links', () => {
 	});
 	test('markup-looking text stays inert after typesetting', () => {
 		expect(renderMarkdown('a &lt;b&gt; : 3 < 4')).not.toMatch(/<b>/);
+	});
+});
+
+describe('plain content text keeps its phone numbers callable', () => {
+	test('a summary is cut around its number', () => {
+		expect(phoneParts('Appelez le 02 38 71 93 93, ou venez.')).toEqual([
+			{ text: 'Appelez le ' },
+			{ text: `02${NB}38${NB}71${NB}93${NB}93`, href: 'tel:+33238719393' },
+			{ text: ', ou venez.' },
+		]);
+	});
+	test('text without a number is one part, typeset', () => {
+		expect(phoneParts('Fermé : revenez lundi')).toEqual([{ text: `Fermé${NB}: revenez lundi` }]);
 	});
 });
