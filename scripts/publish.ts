@@ -6,6 +6,7 @@
  *   npm run publish -- --only cle-usb         # only the target(s) with that name
  *   npm run publish -- --key ~/.ssh/autre     # another signing key (or PUBLISH_KEY=…)
  *   npm run publish -- --content autre/ --lang en
+ *   npm run publish -- --yes                  # publish even if the content has warnings, without asking
  *
  * Nothing is deployed unless the content is valid, the build succeeds and the signed manifest checks
  * against `<content>/signing/allowed_signers`. Each target is then deployed even if another fails;
@@ -15,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { confirm } from '@inquirer/prompts';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
 		key: { type: 'string' },
 		only: { type: 'string', multiple: true },
 		lang: { type: 'string', default: 'fr' },
+		yes: { type: 'boolean', default: false },
 	},
 });
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
@@ -46,6 +49,14 @@ say(`Vérification du contenu (${contentDir})…`, `Checking the content (${cont
 const { content, problems } = loadContent(contentDir);
 if (problems.length) console.log(formatProblems(problems, lang));
 if (!content || problems.some((p) => p.severity === 'error')) fail('Le contenu a des erreurs (voir ci-dessus).', 'The content has errors (see above).');
+// Warnings (a date in the future, a service not confirmed, a next update already past…) do not stop a
+// publication, but somebody must have read them: ask, or require --yes where nobody can answer.
+const warnings = problems.filter((p) => p.severity === 'warning').length;
+if (warnings && !values.yes) {
+	if (!process.stdin.isTTY) fail('Le contenu a des avertissements (voir ci-dessus). Corrigez-les, ou relancez avec --yes pour publier quand même.', 'The content has warnings (see above). Fix them, or run again with --yes to publish anyway.');
+	const go = await confirm({ message: lang === 'fr' ? 'Le contenu a des avertissements (voir ci-dessus). Publier quand même ?' : 'The content has warnings (see above). Publish anyway?', default: false }).catch(() => false);
+	if (!go) fail('Publication annulée.', 'Publication cancelled.');
+}
 const settings = content!.settings.data.fr;
 const publish = settings.publish;
 if (!publish) fail('settings.yaml n’a pas de section « publish: » (voir docs/publishing.md).', 'settings.yaml has no "publish:" section (see docs/publishing.md).');

@@ -43,7 +43,7 @@ describe('publishing to several targets when one fails', () => {
 			{ name: 'partage', type: 'folder', path: broken },
 			{ name: 'documents', type: 'folder', path: foreign },
 		]);
-		result = runScript('publish', ['--content', contentDir]);
+		result = runScript('publish', ['--yes', '--content', contentDir]);
 	});
 
 	test('the good target is complete and consistent: verify passes on it', () => {
@@ -78,7 +78,7 @@ describe('publishing with broken content', () => {
 		const { contentDir } = prepareSite(root, [{ type: 'folder', path: target }]);
 		writeFileSync(join(contentDir, 'updates/bad.md'), '---\ntitle: x\ndate: 2024-06-25T10:00+02:00\nkind: information\nservices: [etat-civl]\n---\n');
 		const before = snapshot(target);
-		const result = runScript('publish', ['--content', contentDir]);
+		const result = runScript('publish', ['--yes', '--content', contentDir]);
 		expect(result.status).toBe(1);
 		expect(result.output).toContain('updates/bad.md:5');
 		expect(result.output).toContain('vouliez-vous dire « etat-civil » ?');
@@ -86,13 +86,24 @@ describe('publishing with broken content', () => {
 		expect(result.output).not.toContain('Construction du site');
 		expect(snapshot(target)).toEqual(before);
 	});
+	test('content with warnings is not published unasked: without a terminal to answer, it refuses and names --yes', () => {
+		const root = mkdtempSync(join(tmpdir(), 'publish-warn-'));
+		const target = join(root, 'site');
+		const { contentDir } = prepareSite(root, [{ type: 'folder', path: target }]);
+		const result = runScript('publish', ['--content', contentDir]);
+		expect(result.output).toContain('avertissement');
+		expect(result.output).toContain('relancez avec --yes pour publier quand même');
+		expect(result.output).not.toContain('Construction du site');
+		expect(result.status).toBe(1);
+		expect(existsSync(target)).toBe(false);
+	});
 	test('stops when the signing key is not the one allowed_signers trusts', () => {
 		const root = mkdtempSync(join(tmpdir(), 'publish-key-'));
 		const target = join(root, 'site');
 		const { contentDir, keyPath } = prepareSite(root, [{ type: 'folder', path: target }]);
 		// The site trusts another key than the one that signs.
 		writeFileSync(join(contentDir, 'signing/allowed_signers'), readFileSync('content/signing/allowed_signers'));
-		const result = runScript('publish', ['--content', contentDir, '--key', keyPath]);
+		const result = runScript('publish', ['--yes', '--content', contentDir, '--key', keyPath]);
 		expect(result.status).toBe(1);
 		expect(result.output).toContain('La signature ne se vérifie pas');
 		expect(existsSync(target)).toBe(false);
@@ -121,7 +132,7 @@ describe('publishing to every kind of target', () => {
 		if (rsync) targets.push({ name: 'serveur', type: 'rsync', destination: `${rsyncDest}/` });
 		if (rclone) targets.push({ name: 'secours', type: 'rclone', remote: `:local:${rcloneDest}` });
 		const { contentDir } = prepareSite(root, targets);
-		result = runScript('publish', ['--content', contentDir]);
+		result = runScript('publish', ['--yes', '--content', contentDir]);
 	});
 
 	test('succeeds and says so', () => {

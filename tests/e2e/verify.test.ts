@@ -80,7 +80,7 @@ const diskCopy = join(root, 'disk-copy');
 beforeAll(() => {
 	mkdirSync(www);
 	const { contentDir } = prepareSite(root, [{ type: 'folder', path: site }]);
-	const published = runScript('publish', ['--content', contentDir]);
+	const published = runScript('publish', ['--yes', '--content', contentDir]);
 	expect(published.status, published.output).toBe(0);
 	cpSync(site, diskCopy, { recursive: true });
 	// The snippet is copied out: the tests below alter the served folder.
