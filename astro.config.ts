@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { loadContentOnce } from './src/lib/content.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
 import { ContentError, formatProblems } from './src/lib/problems.ts';
+import { optionalRoutes, sections } from './src/lib/sections.ts';
 
 // Staff edit content/; tests and the benchmark point CONTENT_DIR at other folders.
 const contentDir = process.env.CONTENT_DIR ?? 'content';
@@ -17,9 +18,12 @@ const { content, problems } = loadContentOnce(contentDir);
 const contentCheck: AstroIntegration = {
 	name: 'content-check',
 	hooks: {
-		'astro:config:setup': ({ logger }) => {
+		'astro:config:setup': ({ logger, injectRoute }) => {
 			if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
 			if (problems.length) logger.warn(formatProblems(problems));
+			// Elections and calendar pages exist only when the content has something for them (restart the
+			// live preview after adding the first election).
+			for (const route of optionalRoutes(sections(content))) injectRoute({ ...route, prerender: true });
 		},
 	},
 };

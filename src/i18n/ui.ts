@@ -196,6 +196,8 @@ const fr = {
 	'footer.addresses': 'Les seules adresses officielles de ce site :',
 	'footer.channels': 'Vérifier une adresse, signaler un faux message',
 	'notTranslatedBlock': 'Pas encore traduit.',
+	'calendar.descriptionDeadlines': 'Dates limites à respecter pendant l’incident informatique à {town}.',
+	'subscribe.calendarDeadlines': 'Ce fichier contient les dates limites à respecter. Abonnez-vous-y plutôt que de l’importer une fois : votre agenda se mettra à jour si une date change.',
 	'colon': ' :',
 } as const;
 
@@ -390,6 +392,8 @@ const en: Record<UiKey, string> = {
 	'footer.addresses': 'The only official addresses of this site:',
 	'footer.channels': 'Check an address, report a fake message',
 	'notTranslatedBlock': 'Not translated yet.',
+	'calendar.descriptionDeadlines': 'Deadlines to keep during the IT incident in {town}.',
+	'subscribe.calendarDeadlines': 'This file holds the deadlines to keep. Subscribe to it rather than importing it once: your calendar will update if a date changes.',
 	'colon': ':',
 };
 

@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { routes } from '../i18n/routes.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 import { calendarEvents, renderCalendar } from './calendar.ts';
+import { sections } from './sections.ts';
 import { getContent, type SiteContent } from './content.ts';
 import { feedFor, feedItems, type FeedItem, type FeedScope } from './feed-items.ts';
 import { escapeXml, safeJson } from './plain-text.ts';
@@ -58,7 +59,7 @@ export function calendarResponse(context: APIContext, lang: Lang): Response {
 	const town = content.settings.data[lang].town;
 	const ics = renderCalendar(calendarEvents(content, lang, root), {
 		name: t(lang, 'calendar.name', { town }),
-		description: t(lang, 'calendar.description', { town }),
+		description: t(lang, sections(content).elections ? 'calendar.description' : 'calendar.descriptionDeadlines', { town }),
 		timezone: content.settings.data.fr.timezone,
 		stamp: content.status.lastUpdated,
 		url: absolute(root, routes(lang).calendar),

@@ -2,6 +2,7 @@ import { routes, type Routes } from '../i18n/routes.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 import type { SiteContent, UpdateEntry } from './content.ts';
 import { formatDateTime } from './dates.ts';
+import { sections } from './sections.ts';
 import { absolutizeHtml, escapeHtml, inertText } from './plain-text.ts';
 import { absolute } from './site-url.ts';
 
@@ -150,9 +151,10 @@ function describe(content: SiteContent, lang: Lang, scope: FeedScope): { title: 
 	return { title: t(lang, 'feed.service', { service, town }), description: t(lang, 'feed.serviceDescription', { service, town }), path: r.serviceRss(scope.id) };
 }
 
-/** Every feed of a language, for the subscribe page and `<link rel="alternate">`: all, elections, then one per service. */
+/** Every feed of a language, for the subscribe page and `<link rel="alternate">`: all, elections (if any), then one per service. */
 export function feedList(content: SiteContent, lang: Lang): { scope: FeedScope; title: string; path: string }[] {
-	const scopes: FeedScope[] = [{ kind: 'all' }, { kind: 'elections' }, ...content.services.map((s): FeedScope => ({ kind: 'service', id: s.id }))];
+	const elections: FeedScope[] = sections(content).elections ? [{ kind: 'elections' }] : [];
+	const scopes: FeedScope[] = [{ kind: 'all' }, ...elections, ...content.services.map((s): FeedScope => ({ kind: 'service', id: s.id }))];
 	return scopes.map((scope) => {
 		const { title, path } = describe(content, lang, scope);
 		return { scope, title, path };
