@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { sitemapPaths } from '../support/sitemap.ts';
 
-const origin = inject('siteOrigin');
-const paths = sitemapPaths(inject('siteDir'));
+// Every page of every content set (the example and a second town), once each.
+const sites = inject('sites').map((site) => ({ ...site, paths: sitemapPaths(site.dir) }));
+const pages = sites.flatMap((site) => site.paths.map((path) => ({ site: site.name, origin: site.origin, path })));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
@@ -19,16 +20,16 @@ afterAll(async () => {
 	await browser.close();
 });
 
-describe('the sitemap covers both languages', () => {
+describe.each(sites)('the sitemap of $name covers both languages', ({ name, paths }) => {
 	test('it lists French and English pages', () => {
 		expect(paths).toContain('/');
 		expect(paths).toContain('/en/');
-		expect(paths.length).toBeGreaterThan(40);
+		expect(paths.length).toBeGreaterThan(name === 'example' ? 40 : 20);
 	});
 });
 
 describe.each(['light', 'dark'] as const)('axe-core finds no WCAG 2.1 A/AA violation (%s colour scheme)', (scheme) => {
-	test.each(paths)('%s', async (path) => {
+	test.each(pages)('$site $path', async ({ origin, path }) => {
 		const page = await contexts[scheme]!.newPage();
 		await page.goto(`${origin}${path}`);
 		await page.addScriptTag({ content: axeSource });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { sitemapPaths } from '../support/sitemap.ts';
 
-const origin = inject('siteOrigin');
-const paths = sitemapPaths(inject('siteDir'));
+// Every page of every content set (the example and a second town), once each.
+const pages = inject('sites').flatMap((site) => sitemapPaths(site.dir).map((path) => ({ site: site.name, origin: site.origin, path })));
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchChromium();
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe.each([320, 390])('on a phone %i px wide', (width) => {
-	test.each(paths)('%s: no horizontal scrolling, nothing cut off, tap targets of 44 px', async (path) => {
+	test.each(pages)('$site $path: no horizontal scrolling, nothing cut off, tap targets of 44 px', async ({ origin, path }) => {
 		const page = await browser.newPage({ viewport: { width, height: 800 } });
 		await page.goto(`${origin}${path}`);
 		const report = await page.evaluate(() => {

@@ -26,9 +26,9 @@ describe('the home page', () => {
 		expect(home.querySelector('html')!.getAttribute('lang')).toBe('fr');
 		expect(home.querySelectorAll('h1')).toHaveLength(1);
 		const banner = home.querySelector('.banner')!;
-		expect(text(banner)).toContain('2 service(s) sur 3 perturbé(s)');
+		expect(text(banner)).toContain('2 services sur 3 perturbés');
 		expect(banner.getAttribute('data-status')).toBe('paper');
-		expect(text(banner)).toContain('Dernière mise à jour : jeudi 27 juin 2024 à 11:00');
+		expect(text(banner)).toContain('Dernière mise à jour : jeudi 27 juin 2024 à 11 h');
 		expect(banner.querySelectorAll('time').map((t) => t.getAttribute('datetime'))).toEqual(['2024-06-27T11:00:00+02:00', '2024-06-29T10:00:00+02:00']);
 	});
 	test('groups services by category in the settings order, with status and alternative', () => {
@@ -39,11 +39,11 @@ describe('the home page', () => {
 		expect(items[0]).toContain('État civil');
 		expect(items[0]).toContain('Sur papier uniquement');
 		expect(items[0]).toContain("Déclarations à l'accueil de la mairie");
-		expect(items[2]).toContain('Rétabli le mercredi 26 juin 2024 à 14:00');
+		expect(items[2]).toContain('Rétabli le mercredi 26 juin 2024 à 14 h');
 	});
 	test('flags services not confirmed within the window as "à confirmer"', () => {
 		const items = page('').querySelectorAll('.services > li').map(text);
-		expect(items.filter((t) => t.includes('À confirmer'))).toHaveLength(3);
+		expect(items.filter((t) => t.includes('— à confirmer'))).toHaveLength(3);
 	});
 	test('shows the pinned warning and the channels that are not read', () => {
 		const home = page('');
@@ -61,7 +61,7 @@ describe('the service page', () => {
 		expect(text(service.querySelector('#alternative')!.parentNode as HTMLElement)).toContain('1 place de la Mairie');
 		expect(text(service)).toContain('Dans les 5 jours');
 		const rows = service.querySelectorAll('#history ~ div tbody tr');
-		expect(rows.map((row) => row.querySelectorAll('td').map(text))).toEqual([['mardi 25 juin 2024 à 09:00', 'Interrompu', 'Sur papier uniquement', "L'état civil passe au papier"]]);
+		expect(rows.map((row) => row.querySelectorAll('td').map(text))).toEqual([['mardi 25 juin 2024 à 9 h', 'Interrompu', 'Sur papier uniquement', "L'état civil passe au papier"]]);
 		expect(service.querySelectorAll('#history ~ div th[scope="col"]')).toHaveLength(4);
 	});
 });
