@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
+import { counted } from '../src/i18n/ui.ts';
 
 const { values } = parseArgs({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } });
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
@@ -21,8 +22,8 @@ if (errors === 0 && content) {
 	const counts = { services: content.services.length, updates: content.updates.length, places: content.places.size, elections: content.elections.length };
 	console.log(
 		lang === 'fr'
-			? `✓ Contenu valide : ${counts.services} services, ${counts.updates} actualités publiées, ${counts.places} lieux, ${counts.elections} élection(s).`
-			: `✓ Content is valid: ${counts.services} services, ${counts.updates} published updates, ${counts.places} places, ${counts.elections} election(s).`,
+			? `✓ Contenu valide : ${counted('fr', counts.services, 'service', 'services')}, ${counted('fr', counts.updates, 'actualité publiée', 'actualités publiées')}, ${counted('fr', counts.places, 'lieu', 'lieux')}, ${counted('fr', counts.elections, 'élection', 'élections')}.`
+			: `✓ Content is valid: ${counted('en', counts.services, 'service', 'services')}, ${counted('en', counts.updates, 'published update', 'published updates')}, ${counted('en', counts.places, 'place', 'places')}, ${counted('en', counts.elections, 'election', 'elections')}.`,
 	);
 }
 process.exit(errors ? 1 : 0);

@@ -412,10 +412,22 @@ export function t(lang: Lang, key: UiKey, params: Record<string, string | number
 	return lang === 'fr' ? typeset(text) : text;
 }
 
+const pluralRules: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * A count and its noun in the grammatical number of the count, for messages outside the site's
+ * strings (staff commands). In French 0 and 1 are singular.
+ *
+ * @example
+ * counted('fr', 2, 'erreur', 'erreurs'); // '2 erreurs'
+ * counted('fr', 1, 'élection', 'élections'); // '1 élection'
+ */
+export function counted(lang: Lang, count: number, one: string, other: string): string {
+	return `${count} ${pluralRules[lang].select(count) === 'one' ? one : other}`;
+}
+
 /** Keys that come as a `.one` and an `.other` form. */
 export type PluralKey = { [K in UiKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends UiKey ? Base : never) : never }[UiKey];
-
-const pluralRules: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
 
 /**
  * A counted sentence in its grammatical number (`Intl.PluralRules`: in French 0 and 1 are singular),

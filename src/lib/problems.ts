@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { counted } from '../i18n/ui.ts';
 
 /**
  * One thing wrong in the content, said so that staff can fix it without reading code:
@@ -33,9 +34,9 @@ export const text = (fr: string, en: string): Text => ({ fr, en });
 export const quoted = (value: string): Text => text(`« ${value} »`, `"${value}"`);
 
 const FRAME = {
-	fr: { field: 'champ', expected: 'attendu', found: 'trouvé', errors: 'erreur(s) dans le contenu :', warnings: 'avertissement(s) :', colon: ' :', sep: ' ; ' },
-	en: { field: 'field', expected: 'expected', found: 'found', errors: 'error(s) in the content:', warnings: 'warning(s):', colon: ':', sep: '; ' },
-};
+	fr: { field: 'champ', expected: 'attendu', found: 'trouvé', error: ['erreur', 'erreurs'], errors: 'dans le contenu :', warning: ['avertissement', 'avertissements'], warnings: ':', colon: ' :', sep: ' ; ' },
+	en: { field: 'field', expected: 'expected', found: 'found', error: ['error', 'errors'], errors: 'in the content:', warning: ['warning', 'warnings'], warnings: ':', colon: ':', sep: '; ' },
+} as const;
 
 export function formatProblem(problem: Problem, lang: Lang = 'fr'): string {
 	const f = FRAME[lang];
@@ -49,8 +50,9 @@ export function formatProblems(problems: Problem[], lang: Lang = 'fr'): string {
 	const errors = problems.filter((p) => p.severity === 'error');
 	const warnings = problems.filter((p) => p.severity === 'warning');
 	const lines: string[] = [];
-	if (errors.length) lines.push(`${errors.length} ${FRAME[lang].errors}`, ...errors.map((p) => `  ✗ ${formatProblem(p, lang)}`));
-	if (warnings.length) lines.push(`${warnings.length} ${FRAME[lang].warnings}`, ...warnings.map((p) => `  ! ${formatProblem(p, lang)}`));
+	const f = FRAME[lang];
+	if (errors.length) lines.push(`${counted(lang, errors.length, f.error[0], f.error[1])} ${f.errors}`, ...errors.map((p) => `  ✗ ${formatProblem(p, lang)}`));
+	if (warnings.length) lines.push(`${counted(lang, warnings.length, f.warning[0], f.warning[1])}${lang === 'fr' ? ' ' : ''}${f.warnings}`, ...warnings.map((p) => `  ! ${formatProblem(p, lang)}`));
 	return lines.join('\n');
 }
 
@@ -64,12 +66,12 @@ export class ContentError extends Error {
 	}
 }
 
-/** Says a value the way staff wrote it: `« famile »`, `une liste de 2 élément(s)`, `rien (champ absent)`. */
+/** Says a value the way staff wrote it: `« famile »`, `une liste de 2 éléments`, `rien (champ absent)`. */
 export function describeValue(value: unknown): Text {
 	if (value === undefined) return text('rien (champ absent)', 'nothing (missing field)');
 	if (value === null) return text('une valeur vide', 'an empty value');
 	if (typeof value === 'string') return quoted(value.length > 80 ? `${value.slice(0, 77)}…` : value);
-	if (Array.isArray(value)) return text(`une liste de ${value.length} élément(s)`, `a list of ${value.length} item(s)`);
+	if (Array.isArray(value)) return text(`une liste de ${counted('fr', value.length, 'élément', 'éléments')}`, `a list of ${counted('en', value.length, 'item', 'items')}`);
 	if (typeof value === 'object') return text('un groupe de champs', 'a group of fields');
 	return quoted(String(value));
 }
@@ -119,12 +121,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): { path: 
 			return {
 				path: [...path, keys[0] ?? ''],
 				expected: text('uniquement les champs prévus (voir le guide de rédaction)', 'only the documented fields (see the staff guide)'),
-				found: text(`le(s) champ(s) inconnu(s) ${keys.map((k) => `« ${k} »`).join(', ')}`, `unknown field(s) ${keys.map((k) => `"${k}"`).join(', ')}`),
+				found: text(`${keys.length > 1 ? 'les champs inconnus' : 'le champ inconnu'} ${keys.map((k) => `« ${k} »`).join(', ')}`, `${keys.length > 1 ? 'unknown fields' : 'unknown field'} ${keys.map((k) => `"${k}"`).join(', ')}`),
 			};
 		}
 		case 'too_small': {
 			const min = String(issue.minimum);
-			if (issue.origin === 'array') return { path, expected: text(`au moins ${min} élément(s)`, `at least ${min} item(s)`), found };
+			if (issue.origin === 'array') return { path, expected: text(`au moins ${counted('fr', Number(min), 'élément', 'éléments')}`, `at least ${counted('en', Number(min), 'item', 'items')}`), found };
 			if (issue.origin === 'string') return { path, expected: text('un texte non vide', 'a non-empty text'), found };
 			return { path, expected: text(`au moins ${min}`, `at least ${min}`), found };
 		}

@@ -285,16 +285,17 @@ test('the French and English calendars use the same UIDs, so subscribing to both
 function expectStatusJson(doc: Record<string, unknown>, lang: 'fr' | 'en'): void {
 	const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 	const status = /^(operational|degraded|paper|down)$/;
-	expect(Object.keys(doc).sort()).toEqual(['asOf', 'language', 'lastUpdated', 'nextUpdate', 'overall', 'pinned', 'services', 'site', 'version'].sort());
+	expect(Object.keys(doc).sort()).toEqual(['asOf', 'language', 'lastUpdated', 'nextUpdate', 'nextUpdateLate', 'overall', 'pinned', 'services', 'site', 'version'].sort());
 	expect(doc.version).toBe(1);
 	expect(doc.language).toBe(lang);
 	expect(doc.site).toEqual({ name: expect.any(String), town: 'Testville', url: `${SITE}${lang === 'en' ? 'en/' : ''}` });
 	expect(doc.asOf).toMatch(iso);
 	expect(doc.lastUpdated).toMatch(iso);
 	expect(doc.nextUpdate === null || iso.test(doc.nextUpdate as string)).toBe(true);
+	expect(doc.nextUpdateLate).toEqual(expect.any(Boolean));
 	expect(doc.overall).toEqual({ status: expect.stringMatching(status), label: expect.any(String), affected: expect.any(Number), total: expect.any(Number), summary: expect.any(String) });
 	for (const s of doc.services as Record<string, unknown>[]) {
-		expect(Object.keys(s).sort()).toEqual(['alternative', 'category', 'id', 'label', 'lastConfirmed', 'name', 'restoredAt', 'since', 'stale', 'status', 'url'].sort());
+		expect(Object.keys(s).sort()).toEqual(['alternative', 'category', 'id', 'label', 'lastConfirmed', 'name', 'noAlternative', 'restoredAt', 'since', 'stale', 'status', 'url'].sort());
 		expect(s).toEqual({
 			id: expect.stringMatching(/^[a-z0-9-]+$/),
 			name: expect.any(String),
@@ -305,7 +306,8 @@ function expectStatusJson(doc: Record<string, unknown>, lang: 'fr' | 'en'): void
 			stale: expect.any(Boolean),
 			lastConfirmed: expect.stringMatching(iso),
 			restoredAt: s.restoredAt === null ? null : expect.stringMatching(iso),
-			alternative: s.status === 'operational' ? null : expect.any(String),
+			alternative: s.status === 'operational' || s.alternative === null ? null : expect.any(String),
+			noAlternative: s.status !== 'operational' && s.alternative === null ? expect.any(String) : null,
 			url: expect.stringMatching(new RegExp(`^${SITE}`)),
 		});
 	}

@@ -43,7 +43,7 @@ describe('npm run check', () => {
 		const result = run('scripts/check.ts', ['--dir', 'tests/fixtures/site']);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain('✓ Contenu valide : 3 services');
-		expect(result.stdout).toContain('avertissement(s)');
+		expect(result.stdout).toContain('avertissements :');
 	});
 	test.each([
 		['fr', [], 'champ « kind » : attendu une de ces valeurs : incident, information, warning, resolution, correction ; trouvé « urgent »'],

@@ -74,7 +74,7 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 	{
 		name: 'a misspelt field name',
 		files: { 'services/urbanisme.yaml': 'name: Urbanisme\ncategory: demarches\ndescription: Permis.\ninitialStatus: degraded\nalternatve:\n  summary: Courrier.\n' },
-		expected: { file: 'services/urbanisme.yaml', line: 6, field: 'alternatve', found: 'le(s) champ(s) inconnu(s) « alternatve »' },
+		expected: { file: 'services/urbanisme.yaml', line: 6, field: 'alternatve', found: 'le champ inconnu « alternatve »' },
 	},
 	{
 		name: 'a correction that does not say what it corrects',
