@@ -55,6 +55,6 @@ describe('npm run check', () => {
 		const result = run('scripts/check.ts', ['--dir', dir, ...flags]);
 		expect(result.status).toBe(1);
 		expect(result.stdout).toContain(`updates/bad.md:4 — ${message}`);
-		expect(result.stdout).toMatch(/2 (erreur\(s\) dans le contenu|error\(s\) in the content)/);
+		expect(result.stdout).toMatch(/2 (erreurs dans le contenu|errors in the content)/);
 	});
 });
