@@ -14,22 +14,25 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
 import { signFile } from '../src/lib/publish/sign.ts';
 import { deploy, expandPath, targetLabel } from '../src/lib/publish/targets.ts';
 import { isClean, verifyFolder } from '../src/lib/publish/verify.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 
-const { values } = parseArgs({
-	options: {
-		content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
-		key: { type: 'string' },
-		only: { type: 'string', multiple: true },
-		lang: { type: 'string', default: 'fr' },
+const { values } = parseArgsOrUsage(
+	{
+		options: {
+			content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+			key: { type: 'string' },
+			only: { type: 'string', multiple: true },
+			lang: { type: 'string', default: 'fr' },
+		},
 	},
-});
+	'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en]',
+);
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
 const say = (fr: string, en: string) => console.log(lang === 'fr' ? fr : en);
 const fail = (fr: string, en: string): never => {
@@ -82,7 +85,8 @@ if (build.status !== 0) {
 }
 
 // 3. Manifest of every file, 4. signature, then a check of both against the trusted allowed_signers.
-const manifest = manifestForFolder(outDir, { site: settings.siteUrl, builtAt });
+const expires = new Date(builtAt.getTime() + publish!.validDays * 86_400_000);
+const manifest = manifestForFolder(outDir, { site: settings.siteUrl, mirrors: settings.mirrors, builtAt, expires });
 writeFileSync(join(outDir, MANIFEST_FILE), serializeManifest(manifest));
 say(`Manifeste : ${manifest.files.length} fichiers. Signature avec ${keyPath}…`, `Manifest: ${manifest.files.length} files. Signing with ${keyPath}…`);
 try {
@@ -114,4 +118,7 @@ if (failures.length) {
 	for (const f of failures) console.error(`  - ${f}`);
 	process.exit(1);
 }
-say(`\n✓ Publié sur ${targets.length} cible(s), construit le ${builtAt.toISOString()}.`, `\n✓ Published to ${targets.length} target(s), built at ${builtAt.toISOString()}.`);
+say(
+	`\n✓ Publié sur ${targets.length} cible(s), construit le ${builtAt.toISOString()}, valable jusqu’au ${expires.toISOString()} : republiez avant.`,
+	`\n✓ Published to ${targets.length} target(s), built at ${builtAt.toISOString()}, valid until ${expires.toISOString()}: publish again before then.`,
+);

@@ -7,22 +7,28 @@ import { describe, expect, test } from 'vitest';
 import { publishSchema } from '../../src/schemas/publishing.ts';
 import { publicKeyFingerprint, signingKeys } from '../../src/lib/publish/fingerprint.ts';
 import { addSecurityMeta, contentSecurityPolicy, cspHash, headersFile, htaccessFile, inlineElements, mergeInline, nginxSnippet, securityContact, securityHeaders, securityTxt } from '../../src/lib/publish/headers.ts';
-import { compareWithManifest, createManifest, isSafePath, manifestForFolder, parseManifest, serializeManifest, sha256 } from '../../src/lib/publish/manifest.ts';
+import { compareWithManifest, createManifest, isSafePath, manifestForFolder, parseHeadersFile, parseManifest, serializeManifest, sha256, type Found } from '../../src/lib/publish/manifest.ts';
 import { expandPath, syncCommand, targetLabel } from '../../src/lib/publish/targets.ts';
 import { linkedPaths } from '../../src/lib/publish/verify.ts';
 import { copySigningFiles } from '../../src/lib/publish/integration.ts';
 import { TEST_PUBLIC_KEY } from '../fixtures/signing/test-site.ts';
 
 const builtAt = new Date('2024-06-28T16:00:00Z');
+const expires = new Date('2024-07-03T16:00:00Z');
+/** The build facts of a manifest, for an address. */
+const meta = (site = 'https://x.fr/') => ({ site, mirrors: [], builtAt, expires });
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, text]) => ({ path, data: Buffer.from(text) }));
 
 describe('the manifest', () => {
-	test('lists every file with its SHA-256 and size, sorted by path, with the build time and the site', () => {
-		const manifest = createManifest(files({ 'index.html': '<h1>Accueil</h1>', '.htaccess': 'x', 'a/b.txt': '' }), { site: 'https://info.ville.fr/', builtAt });
+	test('lists every file with its SHA-256 and size, sorted by path, with the build time, expiry and addresses', () => {
+		const manifest = createManifest(files({ 'index.html': '<h1>Accueil</h1>', '.htaccess': 'x', 'a/b.txt': '' }), meta('https://info.ville.fr/'));
 		expect(manifest).toEqual({
-			format: 'town-site-manifest/1',
+			format: 'town-site-manifest/2',
 			site: 'https://info.ville.fr/',
+			mirrors: [],
 			builtAt: '2024-06-28T16:00:00.000Z',
+			expires: '2024-07-03T16:00:00.000Z',
+			headers: [],
 			files: [
 				{ path: '.htaccess', sha256: createHash('sha256').update('x').digest('hex'), size: 1, hostConfig: true },
 				{ path: 'a/b.txt', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', size: 0 },
@@ -31,18 +37,33 @@ describe('the manifest', () => {
 		});
 	});
 	test('never lists itself or its signature', () => {
-		const manifest = createManifest(files({ 'manifest.json': '{}', 'manifest.json.sig': 'sig', 'index.html': '' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ 'manifest.json': '{}', 'manifest.json.sig': 'sig', 'index.html': '' }), meta());
 		expect(manifest.files.map((f) => f.path)).toEqual(['index.html']);
 	});
 	test('marks the host configuration files, which a host may hide', () => {
-		const manifest = createManifest(files({ '_headers': '', '_hosting/nginx.conf': '', 'sous/.htaccess': '', 'headers.html': '' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ '_headers': '', '_hosting/nginx.conf': '', 'sous/.htaccess': '', 'headers.html': '' }), meta());
 		expect(manifest.files.filter((f) => f.hostConfig).map((f) => f.path)).toEqual(['_headers', '_hosting/nginx.conf', 'sous/.htaccess']);
 	});
+	test('carries the security headers the build wrote in _headers, and the mirrors', () => {
+		const headers = headersFile(securityHeaders("default-src 'self'"));
+		const manifest = createManifest(files({ _headers: headers, 'index.html': '' }), { ...meta(), mirrors: ['https://secours.x.fr/'] });
+		expect(manifest.headers).toEqual(securityHeaders("default-src 'self'"));
+		expect(manifest.mirrors).toEqual(['https://secours.x.fr/']);
+		expect(parseHeadersFile('# c\n/en/*\n  X-Other: 1\n/*\n  X-Frame-Options: DENY\n  Referrer-Policy:   no-referrer  \n')).toEqual([
+			['X-Frame-Options', 'DENY'],
+			['Referrer-Policy', 'no-referrer'],
+		]);
+	});
+	test('must expire after its build; an old manifest without expiry is refused as such', () => {
+		expect(() => createManifest(files({ 'index.html': '' }), { ...meta(), expires: builtAt })).toThrow('expire after its build');
+		const old = JSON.stringify({ format: 'town-site-manifest/1', site: 'https://x.fr/', builtAt: builtAt.toISOString(), files: [] });
+		expect(() => parseManifest(old)).toThrow('old format town-site-manifest/1, which has no expiry date');
+	});
 	test('is written as JSON that reads back identical, one file per line', () => {
-		const manifest = createManifest(files({ 'b.html': 'b', 'a.html': 'a' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ 'b.html': 'b', 'a.html': 'a', _headers: '/*\n  X-Frame-Options: DENY\n' }), { ...meta(), mirrors: ['https://m.x.fr/'] });
 		const text = serializeManifest(manifest);
 		expect(parseManifest(text)).toEqual(manifest);
-		expect(text.split('\n').filter((l) => l.includes('"sha256"'))).toHaveLength(2);
+		expect(text.split('\n').filter((l) => l.includes('"sha256"'))).toHaveLength(3);
 		expect(parseManifest(serializeManifest({ ...manifest, files: [] })).files).toEqual([]);
 	});
 	test('made from a folder, covers files in sub-folders and dot files', () => {
@@ -51,17 +72,17 @@ describe('the manifest', () => {
 		mkdirSync(join(dir, 'services/etat-civil'), { recursive: true });
 		writeFileSync(join(dir, '.well-known/security.txt'), 'Contact: x');
 		writeFileSync(join(dir, 'services/etat-civil/index.html'), 'page');
-		expect(manifestForFolder(dir, { site: 'https://x.fr/', builtAt }).files.map((f) => f.path)).toEqual(['.well-known/security.txt', 'services/etat-civil/index.html']);
+		expect(manifestForFolder(dir, meta()).files.map((f) => f.path)).toEqual(['.well-known/security.txt', 'services/etat-civil/index.html']);
 	});
 	test('refuses paths that leave the site folder, whether building or reading one', () => {
 		for (const path of ['../etc/passwd', '/etc/passwd', 'a//b', 'a/./b', 'a\\b', '']) expect(isSafePath(path), path).toBe(false);
-		expect(() => createManifest(files({ '../x': '' }), { site: 'https://x.fr/', builtAt })).toThrow('unsafe path');
-		const evil = JSON.stringify({ format: 'town-site-manifest/1', site: 'x', builtAt: 'x', files: [{ path: '../../etc/passwd', sha256: 'a'.repeat(64), size: 1 }] });
-		expect(() => parseManifest(evil)).toThrow('not a town-site-manifest/1 manifest');
+		expect(() => createManifest(files({ '../x': '' }), meta())).toThrow('unsafe path');
+		const evil = JSON.stringify({ ...createManifest([], meta()), files: [{ path: '../../etc/passwd', sha256: 'a'.repeat(64), size: 1 }] });
+		expect(() => parseManifest(evil)).toThrow('not a town-site-manifest/2 manifest');
 		expect(() => parseManifest('not json')).toThrow('not valid JSON');
 	});
 	test('compared with a full listing, names each missing, changed and unexpected file', () => {
-		const manifest = createManifest(files({ 'a.html': 'a', 'b.html': 'b', 'c.html': 'c' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ 'a.html': 'a', 'b.html': 'b', 'c.html': 'c' }), meta());
 		const actual = new Map([
 			['a.html', sha256('a')],
 			['b.html', sha256('B')],
@@ -73,6 +94,19 @@ describe('the manifest', () => {
 			{ kind: 'changed', path: 'b.html' },
 			{ kind: 'missing', path: 'c.html' },
 			{ kind: 'unexpected', path: 'd.html' },
+		]);
+	});
+	test('compared with a folder, names what is not a regular file, listed or not, with what it is', () => {
+		const manifest = createManifest(files({ 'a.html': 'a', 'b.html': 'b' }), meta());
+		const actual = new Map<string, Found>([
+			['a.html', { kind: 'refused', detail: 'symbolic link' }],
+			['b.html', { kind: 'changed', detail: 'larger than the 1 bytes signed' }],
+			['tube', { kind: 'refused', detail: 'FIFO' }],
+		]);
+		expect(compareWithManifest(manifest, actual)).toEqual([
+			{ kind: 'refused', path: 'a.html', detail: 'symbolic link' },
+			{ kind: 'changed', path: 'b.html', detail: 'larger than the 1 bytes signed' },
+			{ kind: 'refused', path: 'tube', detail: 'FIFO' },
 		]);
 	});
 });
