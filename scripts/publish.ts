@@ -12,13 +12,13 @@
  * the exit code is 1 if any step or any target failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
 import { signFile } from '../src/lib/publish/sign.ts';
-import { deploy, expandPath, targetLabel } from '../src/lib/publish/targets.ts';
+import { deploy, expandPath, isRunning, targetLabel } from '../src/lib/publish/targets.ts';
 import { isClean, verifyFolder } from '../src/lib/publish/verify.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
 
@@ -65,8 +65,13 @@ if (settings.replayAt) say(`! replayAt est réglé (${settings.replayAt}) : le s
 // 2. Build into a fresh temporary folder. It is inside the project (in .astro/, ignored by git): for an
 // output folder outside the current folder, Astro 7 puts its prerender files in the shared
 // .astro/.prerender/, which two builds at once (tests, or two publications) would overwrite.
+// Its name holds the process id, so that a later run can delete the folder of a run that was killed.
 mkdirSync(join(projectDir, '.astro'), { recursive: true });
-const work = mkdtempSync(join(projectDir, '.astro', 'publish-'));
+for (const entry of readdirSync(join(projectDir, '.astro'))) {
+	const pid = Number(/^publish-(\d+)-/.exec(entry)?.[1]);
+	if (pid && !isRunning(pid)) rmSync(join(projectDir, '.astro', entry), { recursive: true, force: true });
+}
+const work = mkdtempSync(join(projectDir, '.astro', `publish-${process.pid}-`));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 // Ctrl-C: leave through 'exit', so the temporary folder goes too (deploys are atomic per target, see docs).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));

@@ -102,12 +102,16 @@ function isStale(lockFile: string): boolean {
 		// Empty or half-written: its writer was killed, unless it is writing it right now.
 		return Date.now() - (lstatSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 5000;
 	}
-	if (holder.host !== hostname() || typeof holder.pid !== 'number') return false;
+	return holder.host === hostname() && typeof holder.pid === 'number' && !isRunning(holder.pid);
+}
+
+/** Whether a process of this machine is still running (a process of another user counts). */
+export function isRunning(pid: number): boolean {
 	try {
-		process.kill(holder.pid, 0);
-		return false;
+		process.kill(pid, 0);
+		return true;
 	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+		return (error as NodeJS.ErrnoException).code !== 'ESRCH';
 	}
 }
 
@@ -161,8 +165,8 @@ function liveBuiltAt(dir: string): string | undefined {
  * the publication is killed:
  * - the build is copied into `.<name>.releases/.tmp-…`, checked file by file against the manifest and
  *   renamed `.<name>.releases/<build>`;
- * - the live path is a symbolic link, switched onto it with one atomic rename; the previous release
- *   is kept for a rollback by hand (docs/publishing.md), older ones deleted;
+ * - the live path is a symbolic link, switched onto it with one atomic rename; the newest other
+ *   release is kept for a rollback by hand (docs/publishing.md), older ones deleted;
  * - where links cannot be made (FAT USB keys), the live path is a folder swapped with two renames,
  *   and a run killed between them is repaired by the next one;
  * - a lock keeps two publications from interleaving, and an older build never replaces a newer one;
@@ -215,11 +219,13 @@ function currentRelease(dest: string, releases: string): Current {
 	return readdirSync(dest).length ? { kind: 'folder' } : { kind: 'none' };
 }
 
+const differencesFrom = (dir: string, manifest: Manifest) => compareWithManifest(manifest, new Map(listFiles(dir).map((p) => [p, sha256(readFileSync(join(dir, p)))])));
+
 /** Copies the build into `into` and checks every file against the manifest. */
 function stage(buildDir: string, into: string, manifest: Manifest): void {
 	chmodSync(into, 0o755);
 	cpSync(buildDir, into, { recursive: true });
-	const differences = compareWithManifest(manifest, new Map(listFiles(into).map((p) => [p, sha256(readFileSync(join(into, p)))])));
+	const differences = differencesFrom(into, manifest);
 	if (differences.length) throw new Error(`la copie dans ${into} diffère du manifeste / the copy differs from the manifest: ${differences.map((d) => `${d.kind} ${d.path}`).join(', ')}`);
 }
 
@@ -228,7 +234,11 @@ function deployRelease(buildDir: string, dest: string, manifest: Manifest, curre
 	const name = basename(dest);
 	const releases = releasesDir(dest);
 	mkdirSync(releases, { recursive: true, mode: 0o755 });
-	const release = releaseName(manifest.builtAt);
+	let release = releaseName(manifest.builtAt);
+	// This very build is live already (a run killed after its switch): kept if intact, never replaced under readers.
+	const isLive = current.kind === 'release' && current.name === release;
+	if (isLive && !differencesFrom(join(releases, release), manifest).length) return pruneReleases(releases, release);
+	if (isLive) release = `${release}-${process.pid}`;
 	const tmp = mkdtempSync(join(releases, '.tmp-'));
 	try {
 		stage(buildDir, tmp, manifest);
@@ -238,25 +248,29 @@ function deployRelease(buildDir: string, dest: string, manifest: Manifest, curre
 	} finally {
 		rmSync(tmp, { recursive: true, force: true });
 	}
-	let previous = current.kind === 'release' ? current.name : undefined;
 	if (current.kind === 'folder') {
 		// The first publication in this layout: the folder in place becomes the previous release. A
 		// symbolic link cannot replace a folder in one rename, so the live path is absent for an instant;
 		// a run killed right then is repaired by the next (its deploy puts the link in place).
-		previous = releaseName(liveBuiltAt(dest) ?? `previous-${new Date().toISOString()}`);
-		if (previous === release) previous = `${release}-previous`;
-		rmSync(join(releases, previous), { recursive: true, force: true });
-		renameSync(dest, join(releases, previous));
+		const previous = releaseName(liveBuiltAt(dest) ?? new Date(statSync(dest).mtimeMs).toISOString());
+		const aside = join(releases, previous === release ? `${previous}-previous` : previous);
+		rmSync(aside, { recursive: true, force: true });
+		renameSync(dest, aside);
 		checkpoint('moved-aside');
-	}
-	if (current.kind === 'none' && existsSync(dest)) rmdirSync(dest); // an empty folder made beforehand
+	} else if (current.kind === 'none' && existsSync(dest)) rmdirSync(dest); // an empty folder made beforehand
 	const link = mkdtempSync(join(parent, `.${name}.link-`));
 	rmSync(link, { recursive: true });
 	// Relative, so that the copy still works where the USB key or share is mounted elsewhere.
 	symlinkSync(`${basename(releases)}/${release}`, link);
 	renameSync(link, dest);
 	checkpoint('switched');
-	for (const old of readdirSync(releases)) if (old !== release && old !== previous) rmSync(join(releases, old), { recursive: true, force: true });
+	pruneReleases(releases, release);
+}
+
+/** Keeps the live release and the newest other one (for a rollback); deletes the rest. */
+function pruneReleases(releases: string, live: string): void {
+	const others = readdirSync(releases).filter((n) => n !== live).sort();
+	for (const old of others.slice(0, -1)) rmSync(join(releases, old), { recursive: true, force: true });
 }
 
 /** Without symbolic links: the new copy is staged next to the live folder and swapped in with two renames. */
