@@ -7,7 +7,7 @@ import { verifySignature, type SignatureCheck } from './sign.ts';
 /** Larger than any real manifest (about 150 bytes a file) and signature: past this, a copy is refused unread. */
 const MAX_MANIFEST_BYTES = 32 << 20;
 const MAX_SIGNATURE_BYTES = 64 << 10;
-/** A page the manifest does not list is read up to this size, to follow its links. */
+/** A page the manifest does not list, or grown past its signed size, is read up to this size to follow its links. */
 const MAX_UNEXPECTED_BYTES = 8 << 20;
 /** At most this many unlisted files are fetched by following links: a hostile page may link millions. */
 const MAX_FOLLOWED = 1000;
@@ -262,7 +262,7 @@ export function compareHeaders(expected: [string, string][], pages: { path: stri
 
 /**
  * Checks a copy served over HTTP(S). Every file the manifest lists is downloaded (never more than
- * its signed size) and hashed; the security headers sent with each page are compared with the
+ * its signed size, or 8 MiB for a page, whose added links are followed) and hashed; the security headers sent with each page are compared with the
  * signed ones. Files the manifest does not list cannot be listed over HTTP: they are looked for
  * through the links of every downloaded page (and of the unexpected pages found that way), so an
  * added file that no page links to is not found. `concurrency` downloads run at once, each within
@@ -296,9 +296,12 @@ export async function verifyUrl(address: string, allowedSigners: string, { concu
 	};
 	let checked = 0;
 	await pool(manifest.files, concurrency, async (entry) => {
-		const response = await get(fileUrl(root, entry.path), entry.size);
-		if (entry.path.endsWith('.html') && response.headers && response.status < 300) pages.push({ path: entry.path, headers: response.headers });
-		if (response.tooLarge) return void differences.push({ kind: 'changed', path: entry.path, detail: `larger than the ${entry.size} bytes signed` });
+		const isPage = entry.path.endsWith('.html');
+		// A page grown past its signed size is still read up to a bound, to follow the links added to it.
+		const response = await get(fileUrl(root, entry.path), isPage ? Math.max(entry.size, MAX_UNEXPECTED_BYTES) : entry.size);
+		if (isPage && response.headers && response.status < 300) pages.push({ path: entry.path, headers: response.headers });
+		const larger = { kind: 'changed' as const, path: entry.path, detail: `larger than the ${entry.size} bytes signed` };
+		if (response.tooLarge) return void differences.push(larger);
 		if (!response.body) {
 			// Hosts hide their own configuration files (Apache never serves .htaccess): said, not a difference.
 			if (entry.hostConfig && [401, 403, 404, 410].includes(response.status)) hidden.push({ path: entry.path, status: response.status });
@@ -307,8 +310,9 @@ export async function verifyUrl(address: string, allowedSigners: string, { concu
 			return;
 		}
 		checked++;
-		if (sha256(response.body) !== entry.sha256) differences.push({ kind: 'changed', path: entry.path });
-		if (entry.path.endsWith('.html')) collectLinks(entry.path, response.body);
+		if (response.body.length > entry.size) differences.push(larger);
+		else if (sha256(response.body) !== entry.sha256) differences.push({ kind: 'changed', path: entry.path });
+		if (isPage) collectLinks(entry.path, response.body);
 	});
 
 	// Follow links to files the manifest does not list; unexpected pages may link to more.
