@@ -40,7 +40,7 @@ function writeContent(dir: string, updates: number): void {
 		const status = STATUSES[Math.floor(u / SERVICES) % STATUSES.length];
 		writeFileSync(
 			join(dir, `updates/update-${String(u).padStart(5, '0')}.md`),
-			`---\ntitle: Point de situation numéro ${u}\ndate: ${date}\nkind: information\nchanges:\n  ${service}: ${status}\nservices: [service-${(u + 7) % SERVICES}]\n---\nLe service **${service}** passe à l'état ${status}. Venez à l'accueil avec vos papiers, du lundi au vendredi.\n\n- Point un\n- Point deux\n`,
+			`---\ntitle: Point de situation numéro ${u}\ndate: ${date}\nkind: information\nchanges:\n  - service: ${service}\n    status: ${status}\nservices: [service-${(u + 7) % SERVICES}]\n---\nLe service **${service}** passe à l'état ${status}. Venez à l'accueil avec vos papiers, du lundi au vendredi.\n\n- Point un\n- Point deux\n`,
 		);
 	}
 }
