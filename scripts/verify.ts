@@ -195,7 +195,8 @@ for (const { copy, newest } of behind) {
 	results.find((r) => r.copy === copy)!.ok = false;
 }
 try {
-	writeSeenBuilds(stateFile, recordBuilds(seen!, copies, now));
+	// Read again: another verify may have recorded a newer build meanwhile.
+	writeSeenBuilds(stateFile, recordBuilds(readSeenBuilds(stateFile), copies, now));
 } catch (error) {
 	console.log(t(`! Impossible d’enregistrer la dernière publication vue dans ${stateFile} : ${(error as Error).message}`, `! Could not record the newest publication seen in ${stateFile}: ${(error as Error).message}`));
 }

@@ -126,6 +126,8 @@ describe('publishing to every kind of target', () => {
 		writeFileSync(join(folder, 'stale.html'), 'old page');
 		mkdirSync(join(root, 'server'));
 		writeFileSync(zip, 'previous archive');
+		// What a run killed while writing the archive left.
+		mkdirSync(join(root, '.site.zip.new-k1ll3d'));
 		const targets: Record<string, unknown>[] = [
 			{ name: 'cle-usb', type: 'folder', path: folder },
 			{ name: 'archive', type: 'zip', path: zip },
@@ -160,6 +162,10 @@ describe('publishing to every kind of target', () => {
 		expect(manifest.headers.map(([name]) => name)).toContain('Content-Security-Policy');
 		expect(manifest.headers).toEqual(parseHeadersFile(readFileSync(join(folder, '_headers'), 'utf8')));
 		expect(result.output).toMatch(/valable jusqu’au \d{4}-/);
+	});
+	test('the zip archive replaces the previous one, and what a killed run left beside it is gone', () => {
+		expect(readdirSync(root).filter((n) => n.startsWith('.site.zip'))).toEqual([]);
+		expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
 	});
 	test('the zip archive holds the whole signed site', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'unzipped-'));
