@@ -117,7 +117,7 @@ export function isRunning(pid: number): boolean {
 
 /**
  * Takes the lock of a folder target (`.<name>.lock` next to it), waiting up to `waitMs` for another
- * publication to finish; a lock left by a killed run on this machine is taken over. Returns the release.
+ * publication to finish; a lock left by a killed run on this machine is taken over. Returns its release.
  */
 function lock(lockFile: string, builtAt: string, waitMs: number): () => void {
 	const deadline = Date.now() + waitMs;
