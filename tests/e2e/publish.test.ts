@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -229,7 +229,8 @@ describe('a folder publication survives being killed, and two at once', () => {
 		import { parseManifest } from ${JSON.stringify(manifestModule)};
 		const [build, dest] = process.argv.slice(1);
 		try {
-			deployFolder(build, dest, parseManifest(readFileSync(build + '/manifest.json', 'utf8')), { lockWaitMs: Number(process.env.LOCK_WAIT_MS ?? 60000) });
+			const links = process.env.LINKS === 'no' ? false : undefined;
+			deployFolder(build, dest, parseManifest(readFileSync(build + '/manifest.json', 'utf8')), { lockWaitMs: Number(process.env.LOCK_WAIT_MS ?? 60000), links });
 		} catch (error) {
 			console.error(error.message);
 			process.exit(1);
@@ -310,6 +311,25 @@ describe('a folder publication survives being killed, and two at once', () => {
 		expect(snapshot(dest)).toEqual(snapshot(b));
 		expect(readdirSync(dirname(dest)).sort()).toEqual(['.site.releases', 'site']);
 		expect(snapshot(join(dirname(dest), '.site.releases', releaseName(A)))).toEqual(snapshot(a));
+	});
+
+	test.each([
+		['after copying the new build', 'staged', 'build A whole'],
+		['between its two renames', 'moved-aside', 'absent (moved aside)'],
+		['right after switching', 'switched', 'build B whole'],
+	] as const)('without symbolic links (FAT USB key), killed %s (%s): the live folder is %s, and the next run puts it back and finishes', (_, moment, live) => {
+		const { dest, a, b } = setup();
+		const noLinks = { LINKS: 'no' };
+		expect(deploy(a, dest, noLinks).status).toBe(0);
+		expect(deploy(b, dest, { ...noLinks, PUBLISH_KILL_AT: moment }).signal).toBe('SIGKILL');
+		if (live.startsWith('absent')) expect(existsSync(dest)).toBe(false);
+		else expect(snapshot(dest)).toEqual(snapshot(live === 'build A whole' ? a : b));
+
+		const next = deploy(b, dest, noLinks);
+		expect(next.status, next.output).toBe(0);
+		expect(lstatSync(dest).isDirectory()).toBe(true);
+		expect(snapshot(dest)).toEqual(snapshot(b));
+		expect(readdirSync(dirname(dest))).toEqual(['site']);
 	});
 
 	test('an older build never replaces a newer one', () => {

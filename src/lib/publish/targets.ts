@@ -171,9 +171,10 @@ function liveBuiltAt(dir: string): string | undefined {
  *   and a run killed between them is repaired by the next one;
  * - a lock keeps two publications from interleaving, and an older build never replaces a newer one;
  * - what killed runs left behind is deleted.
- * Refuses to replace anything that is not a previous publication.
+ * Refuses to replace anything that is not a previous publication. `links` says whether to use links
+ * (default: whether the parent folder can hold them).
  */
-export function deployFolder(buildDir: string, dest: string, manifest: Manifest, { lockWaitMs = 120_000 } = {}): void {
+export function deployFolder(buildDir: string, dest: string, manifest: Manifest, { lockWaitMs = 120_000, links }: { lockWaitMs?: number; links?: boolean } = {}): void {
 	const parent = checkParent(dest);
 	const name = basename(dest);
 	const releases = releasesDir(dest);
@@ -192,7 +193,7 @@ export function deployFolder(buildDir: string, dest: string, manifest: Manifest,
 		if (live && Date.parse(live) > Date.parse(manifest.builtAt)) {
 			throw new Error(`une publication plus récente (construite le ${live}) est déjà en ligne : rien n'est remplacé / a newer publication (built ${live}) is already live: nothing replaced`);
 		}
-		if (canLink(parent)) deployRelease(buildDir, dest, manifest, current);
+		if (links ?? canLink(parent)) deployRelease(buildDir, dest, manifest, current);
 		else swapFolder(buildDir, dest, manifest, current.kind !== 'none');
 	} finally {
 		unlock();
