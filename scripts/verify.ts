@@ -123,6 +123,8 @@ async function check({ target, local }: (typeof targets)[number]): Promise<{ ok:
 		);
 	}
 	const clean = isClean(report);
+	// With several copies, whether each is current is only known once all are read: said at the end.
+	if (clean && targets.length > 1) console.log(t('✓ Chaque fichier est celui que la mairie a signé.', '✓ Every file is the one the town signed.'));
 	if (!clean) {
 		const count = report.differences.length + (report.headers?.filter((h) => h.different).length ?? 0);
 		console.log(t(`✗ ${count} différence(s) : cette copie n’est PAS celle que la mairie a publiée.`, `✗ ${count} difference(s): this copy is NOT the one the town published.`));
