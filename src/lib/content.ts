@@ -12,6 +12,7 @@ import { routes } from '../i18n/routes.ts';
 import { LANGS } from '../i18n/ui.ts';
 import { isoInZone, toEpoch } from './dates.ts';
 import { renderMarkdown } from './markdown.ts';
+import { typesetAll } from './typography.ts';
 import { overlay } from './overlay.ts';
 import { ContentError, quoted, text, type Problem, type Text } from './problems.ts';
 import { parseSourceFile, validate, type SourceFile } from './source-file.ts';
@@ -132,7 +133,7 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	const localize = <T>(p: Parsed<T>): Entry<T> => ({
 		id: p.id,
 		file: p.file.path,
-		data: { fr: p.data, en: overlay(p.data, p.en?.data), translated: p.en !== undefined },
+		data: { fr: typesetAll(p.data), en: typesetAll(overlay(p.data, p.en?.data)), translated: p.en !== undefined },
 	});
 	const html = (p: Parsed<unknown>): Localized<string> => {
 		const fr = renderMarkdown(p.file.body);

@@ -51,6 +51,22 @@ const typograf = new Typograf({
 const cache = new Map<string, string>();
 
 /**
+ * Every text of a content entry typeset, the structure kept: what staff wrote in YAML and front matter
+ * shows with French no-break spaces wherever it goes (pages, poster, feeds). Ids, dates and addresses
+ * have no space for a rule to act on, so they come out unchanged.
+ *
+ * @example
+ * typesetAll({ title: 'Attention : faux messages', services: ['etat-civil'] });
+ * // { title: 'Attention\u00a0: faux messages', services: ['etat-civil'] }
+ */
+export function typesetAll<T>(value: T): T {
+	if (typeof value === 'string') return typeset(value) as T;
+	if (Array.isArray(value)) return value.map(typesetAll) as T;
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, typesetAll(item)])) as T;
+	return value;
+}
+
+/**
  * Plain text from content, typeset and cut around its phone numbers, for a component to show each
  * number as a `tel:` link (markdown gets the same through its marked extension).
  *

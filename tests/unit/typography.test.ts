@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { phoneParts, telHref, typeset } from '../../src/lib/typography.ts';
+import { phoneParts, telHref, typeset, typesetAll } from '../../src/lib/typography.ts';
 
 const NB = '\u00a0';
 
@@ -53,5 +53,12 @@ describe('plain content text keeps its phone numbers callable', () => {
 	});
 	test('text without a number is one part, typeset', () => {
 		expect(phoneParts('Fermé : revenez lundi')).toEqual([{ text: `Fermé${NB}: revenez lundi` }]);
+	});
+});
+
+describe('content entries are typeset throughout, their ids and dates untouched', () => {
+	test('titles and lists get their no-break spaces; ids, dates and addresses stay as written', () => {
+		const entry = { title: 'Attention : faux messages', date: '2024-06-25T09:00+02:00', services: ['etat-civil'], url: 'https://ville.example/a?b=1', rounds: [{ name: 'Premier tour !', opens: '08:00' }] };
+		expect(typesetAll(entry)).toEqual({ ...entry, title: `Attention${NB}: faux messages`, rounds: [{ name: `Premier tour${NB}!`, opens: '08:00' }] });
 	});
 });
