@@ -157,7 +157,7 @@ describe('feed items make sense on their own', () => {
 	test('a correction is its own item and links to the update it corrects', () => {
 		const items = feed('rss.xml').item!;
 		const correction = items.find((i) => itemId(i) === '2024-06-27-correction')!;
-		expect(correction.title).toBe("Correction : horaires de l'accueil");
+		expect(correction.title.replace(/\u00a0/g, ' ')).toBe("Correction : horaires de l'accueil");
 		expect(correction.description).toContain(`href="${SITE}actualites/2024-06-25-etat-civil-papier/"`);
 		const corrected = items.find((i) => itemId(i) === '2024-06-25-etat-civil-papier')!;
 		expect(corrected.description).toContain(`href="${SITE}actualites/2024-06-27-correction/"`);
