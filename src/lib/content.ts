@@ -227,8 +227,8 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	}
 	const status = computeStatus({
 		services: services.map((s) => ({ id: s.id, initialStatus: s.data.initialStatus, checked: s.data.checked ? toEpoch(s.data.checked) : undefined })),
-		updates: dated.map((u) => ({ id: u.id, date: u.date, services: u.data.services, changes: u.data.changes })),
-		incidentStart: toEpoch(settings.data.incidentStart),
+		updates: dated.map((u) => ({ id: u.id, date: u.date, kind: u.data.kind, services: u.data.services, changes: u.data.changes })),
+		incidentStart: settings.data.incidentStart ? toEpoch(settings.data.incidentStart) : undefined,
 		now,
 		confirmWindowHours: settings.data.confirmWindowHours,
 	});

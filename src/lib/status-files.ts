@@ -176,7 +176,8 @@ export function statuspageSummary(content: SiteContent, root: URL): StatuspageSu
 	const settings = content.settings.data[lang];
 	const tz = content.settings.data.fr.timezone;
 	const iso = (epoch: number) => isoInZone(epoch, tz);
-	const incidentStart = toEpoch(content.settings.data.fr.incidentStart);
+	// On standby there is no incident (the list below is empty); components exist since the newest update.
+	const incidentStart = content.status.incidentStart ?? content.status.lastUpdated;
 	const pageId = `${root.hostname}${root.pathname}`.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 	const { overall } = content.status;
 	const components = content.services.map((service, i): StatuspageComponent => {
