@@ -8,7 +8,7 @@ const long = 'Les démarches d’état civil se font au guichet, sur papier, du 
 const body = `${long.repeat(12)}\n\nVoyez https://info.ville-exemple.fr/crise/ ou écrivez à accueil@ville-exemple.fr.\n\nAppelez le 02 38 71 93 93 ; le 01 23 45 67 89 est coupé.\n`;
 const content = loadContent(
 	fixtureWith({
-		'updates/2024-06-27-long.md': `---\ntitle: « Tout » change pour l’état civil, le standard et bien d’autres services encore, voyez le détail ci-dessous\ndate: 2024-06-27T10:00+02:00\nkind: information\nchanges:\n  - { service: etat-civil, status: paper }\n---\n${body}`,
+		'updates/2024-06-27-long.md': `---\ntitle: « Tout » change pour l’état civil, le standard et bien d’autres services encore, voyez le détail ci-dessous, pour les écoles, la cantine et la police municipale\ndate: 2024-06-27T10:00+02:00\nkind: information\nchanges:\n  - { service: etat-civil, status: paper }\n---\n${body}`,
 		'updates/2024-06-27-court.md': '---\ntitle: Le standard répond\ndate: 2024-06-27T10:30+02:00\nkind: resolution\nchanges:\n  - { service: standard, status: operational }\n---\nAppelez le 02 00 00 00 00.\n',
 	}),
 ).content!;
