@@ -25,7 +25,7 @@ import { loadContent } from '../src/lib/content.ts';
 import { CATALOGUE_DIR, newSiteFiles, readCatalogue, unknownServices, type TownAnswers } from '../src/lib/init-site.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { initInterview, isWebAddress, splitList } from './lib/init-interview.ts';
-import type { Ask } from './lib/interview.ts';
+import { localPrompts } from './lib/interview.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -77,7 +77,7 @@ if (!interactive) {
 	});
 }
 
-const answers = await initInterview(prompts as unknown as Ask, catalogue, given, lang).catch((error: unknown) => {
+const answers = await initInterview(localPrompts(lang), catalogue, given, lang).catch((error: unknown) => {
 	if (error instanceof Error && error.name === 'ExitPromptError') fail('Annulé : rien n’a été modifié.', 'Cancelled: nothing was changed.');
 	throw error;
 });

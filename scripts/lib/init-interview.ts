@@ -53,7 +53,7 @@ export async function initInterview(ask: Ask, catalogue: Catalogue, given: Parti
 	const website = given.website ?? (await ask.input({ message: q.website, default: site, validate: web })).trim();
 	const mirrors =
 		given.mirrors ??
-		(await ask.input({ message: q.mirrors, validate: (v) => splitList(v).every(isWebAddress) || q.url }).then(splitList));
+		splitList(await ask.input({ message: q.mirrors, default: '', validate: (v) => splitList(v).every(isWebAddress) || q.url }));
 	const services =
 		given.services ??
 		(await ask.checkbox({ message: q.services, choices: [...catalogue.services].map(([value, s]) => ({ value, name: s.data.name, checked: true })) }));
