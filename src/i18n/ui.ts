@@ -189,6 +189,7 @@ const fr = {
 	'standby.phishing': 'Méfiez-vous des faux messages au nom de la mairie :',
 	'standby.channels': 'nos canaux officiels et ce que nous ne vous demanderons jamais',
 	'standby.historyEmpty': 'Aucun incident en cours : ce service fonctionne normalement.',
+	'standby.posterIntro': 'Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque',
 	'colon': ' :',
 } as const;
 
@@ -378,6 +379,7 @@ const en: Record<UiKey, string> = {
 	'standby.phishing': 'Beware of fake messages in the town hall’s name:',
 	'standby.channels': 'our official channels and what we will never ask you for',
 	'standby.historyEmpty': 'No incident in progress: this service is working normally.',
+	'standby.posterIntro': 'The official site that keeps you informed if an IT failure or a cyberattack happens',
 	'colon': ':',
 };
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { parse, stringify } from 'yaml';
 import { idSchema } from '../schemas/common.ts';
-import { serviceSchema, type Service } from '../schemas/service.ts';
+import { serviceSchema, serviceTranslationSchema, type Service } from '../schemas/service.ts';
 import { TO_COMPLETE, text, type Problem } from './problems.ts';
 import { parseSourceFile, validate } from './source-file.ts';
 
@@ -70,7 +70,12 @@ export function readCatalogue(dir: string): Catalogue {
 			problems.push({ severity: 'error', file: file.path, line: file.lineOf(['category']), field: 'category', expected: text('une catégorie de catalogue/categories.yaml', 'a category from catalogue/categories.yaml'), found: text(result.data.category, result.data.category) });
 		}
 		const enPath = join(dir, 'services', `${match[1]}.en.yaml`);
-		services.set(match[1]!, { source, en: existsSync(enPath) ? readFileSync(enPath, 'utf8') : undefined, data: result.data });
+		const en = existsSync(enPath) ? readFileSync(enPath, 'utf8') : undefined;
+		if (en !== undefined) {
+			const enFile = parseSourceFile(`catalogue/services/${match[1]}.en.yaml`, en);
+			problems.push(...(enFile.problems.length ? enFile.problems : validate(enFile, serviceTranslationSchema).problems));
+		}
+		services.set(match[1]!, { source, en, data: result.data });
 	}
 	return { categories, services, problems };
 }

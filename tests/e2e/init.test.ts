@@ -43,6 +43,9 @@ describe('npm run init with flags, then one npm run new', () => {
 		expect(home).toContain('Saint-Exemple-sur-Loire');
 		expect(home).toContain('02 47 00 12 34');
 		expect(home).toContain('Aucun incident en cours');
+		expect(readFileSync(join(build.outDir, 'affiche/index.html'), 'utf8')).toContain('Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque');
+		expect(readFileSync(join(build.outDir, 'en/services/etat-civil/index.html'), 'utf8')).toContain('Civil registration');
+		for (const page of ['sabonner/index.html', 'canaux-officiels/index.html']) expect(existsSync(join(build.outDir, page)), page).toBe(true);
 		for (const [path, text] of textFiles(build.outDir)) expect(text, path).not.toMatch(/fleury|aubrais/i);
 		expect(JSON.parse(readFileSync(join(build.outDir, 'api/v2/summary.json'), 'utf8')).status.indicator).toBe('none');
 		expect(JSON.parse(readFileSync(join(build.outDir, 'status.json'), 'utf8')).overall).toMatchObject({ status: 'operational', affected: 0 });

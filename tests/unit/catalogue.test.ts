@@ -5,7 +5,7 @@ const REQUIRED = ['etat-civil', 'passeports-cni', 'elections', 'urbanisme', 'ins
 
 describe('the catalogue of services', () => {
 	const catalogue = readCatalogue(CATALOGUE_DIR);
-	test('every file is a valid service, in a catalogue category', () => {
+	test('every file is a valid service (or English version), in a catalogue category', () => {
 		expect(catalogue.problems).toEqual([]);
 	});
 	test('holds at least the services every commune runs', () => {
@@ -16,5 +16,8 @@ describe('the catalogue of services', () => {
 		expect(service.description.length).toBeGreaterThan(20);
 		expect(service.works.length).toBeGreaterThan(0);
 		if (service.initialStatus !== 'operational') expect(service.alternative?.summary).toBeTruthy();
+	});
+	test('every service has its English version', () => {
+		expect([...catalogue.services].filter(([, s]) => !s.en).map(([id]) => id)).toEqual([]);
 	});
 });
