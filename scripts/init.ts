@@ -16,7 +16,7 @@
  * --dir (or CONTENT_DIR): the content folder, default content.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -100,27 +100,39 @@ if (existing.length) {
 	if (!confirmed) fail(`${values.dir} n'est pas vide : rien n'a été modifié. Ajoutez --yes pour le remplacer.`, `${values.dir} is not empty: nothing was changed. Add --yes to replace it.`);
 }
 
-// The key first: if ssh-keygen is missing or fails, the content is left as it was.
+// The new site is written and checked in a folder beside the content first: a bad answer (an email
+// the settings refuse, say) stops here, before the key is made or the old content touched.
+mkdirSync(dirname(contentDir), { recursive: true });
+const staging = mkdtempSync(join(dirname(contentDir), `.${basename(contentDir)}-init-`));
+const writeAll = (files: Record<string, string>) => {
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(dirname(join(staging, path)), { recursive: true });
+		writeFileSync(join(staging, path), text);
+	}
+};
+writeAll(newSiteFiles(answers, catalogue, new Date()));
+const { problems } = loadContent(staging, { cwd: staging });
+if (problems.some((p) => p.severity === 'error')) {
+	rmSync(staging, { recursive: true, force: true });
+	fail(`Ces réponses ne donnent pas un site valide ; rien n'a été modifié :\n${formatProblems(problems.filter((p) => p.severity === 'error'))}`, `These answers do not make a valid site; nothing was changed:\n${formatProblems(problems.filter((p) => p.severity === 'error'), 'en')}`);
+}
+
 mkdirSync(dirname(keyPath), { recursive: true });
 const keygen = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', answers.email, '-f', keyPath], { encoding: 'utf8' });
 if (keygen.error || keygen.status !== 0) {
+	rmSync(staging, { recursive: true, force: true });
 	fail(`ssh-keygen n'a pas pu créer la clé (${keygen.error?.message ?? keygen.stderr.trim()}). Installez OpenSSH (inclus dans Windows 10 et 11, macOS et Linux) puis relancez.`, `ssh-keygen could not create the key (${keygen.error?.message ?? keygen.stderr.trim()}). Install OpenSSH (part of Windows 10 and 11, macOS and Linux) and try again.`);
 }
 const publicKey = readFileSync(`${keyPath}.pub`, 'utf8').trim();
-
-for (const name of existing) rmSync(join(contentDir, name), { recursive: true, force: true });
-const files = newSiteFiles(answers, catalogue, new Date());
 const [type = '', blob = ''] = publicKey.split(/\s+/);
-files[`signing/${basename(keyPath)}.pub`] = `${publicKey}\n`;
-files['signing/allowed_signers'] = `${answers.email} namespaces="file" ${type} ${blob}\n`;
-for (const [path, text] of Object.entries(files)) {
-	mkdirSync(dirname(join(contentDir, path)), { recursive: true });
-	writeFileSync(join(contentDir, path), text);
-}
+writeAll({ [`signing/${basename(keyPath)}.pub`]: `${publicKey}\n`, 'signing/allowed_signers': `${answers.email} namespaces="file" ${type} ${blob}\n` });
 
-const { problems } = loadContent(contentDir);
-const errors = problems.filter((p) => p.severity === 'error');
-if (errors.length) fail(`Le site écrit a des erreurs, signalez-le :\n${formatProblems(problems)}`, `The site written has errors, please report it:\n${formatProblems(problems, 'en')}`);
+// Then the swap: the old content goes, the new one is moved in (renames within one folder).
+for (const name of existing) rmSync(join(contentDir, name), { recursive: true, force: true });
+mkdirSync(contentDir, { recursive: true });
+for (const name of readdirSync(staging)) renameSync(join(staging, name), join(contentDir, name));
+rmSync(staging, { recursive: true, force: true });
+
 const shown = values.dir;
 console.log(
 	say(

@@ -94,3 +94,16 @@ test('init refuses unknown services and names the catalogue', () => {
 	expect(result.stderr).toContain('Services inconnus du catalogue : piscines');
 	expect(existsSync(join(root, 'k'))).toBe(false);
 });
+
+test('init refuses answers that make an invalid site, before making the key or touching the content', () => {
+	const root = mkdtempSync(join(tmpdir(), 'init-e2e-'));
+	mkdirSync(join(root, 'content'));
+	writeFileSync(join(root, 'content', 'settings.yaml'), 'ancien contenu\n');
+	const result = run('scripts/init.ts', ['--dir', join(root, 'content'), ...TOWN.slice(0, 4), '--email', 'mairie at saint-exemple', ...TOWN.slice(6), '--services', 'etat-civil', '--key', join(root, 'k'), '--yes']);
+	expect(result.status).toBe(1);
+	expect(result.stderr).toContain("rien n'a été modifié");
+	expect(result.stderr).toContain('securityContact');
+	expect(existsSync(join(root, 'k'))).toBe(false);
+	expect(readdirSync(root)).toEqual(['content']);
+	expect(readFileSync(join(root, 'content', 'settings.yaml'), 'utf8')).toBe('ancien contenu\n');
+});
