@@ -17,11 +17,17 @@ const KEY_WORDS: Record<'fr' | 'en', Record<string, string>> = {
 	en: {},
 };
 
+const CONFIRM_WORDS = {
+	fr: { yes: 'Oui', no: 'Non', error: ({ yes, no }: { yes: string; no: string }) => `Répondez « ${yes} » ou « ${no} ».` },
+	en: { yes: 'Yes', no: 'No', error: ({ yes, no }: { yes: string; no: string }) => `Answer "${yes}" or "${no}".` },
+};
+
 /**
- * @inquirer/prompts with their key hints ("↑↓ navigate • ⏎ select") in the staff's language.
+ * @inquirer/prompts with their key hints and yes/no words ("↑↓ navigate • ⏎ select") in the staff's language.
  *
  * @example
  * await localPrompts('fr').select({ message: 'Type ?', choices }); // hint line: '↑↓ naviguer • ⏎ choisir'
+ * await localPrompts('fr').confirm({ message: 'Épingler ?' });    // '? Épingler ? (o/N)'
  */
 export function localPrompts(lang: 'fr' | 'en'): Ask {
 	const words = KEY_WORDS[lang];
@@ -30,7 +36,7 @@ export function localPrompts(lang: 'fr' | 'en'): Ask {
 		select: (options) => prompts.select({ ...options, theme }),
 		checkbox: (options) => prompts.checkbox({ ...options, theme }),
 		input: (options) => prompts.input(options),
-		confirm: (options) => prompts.confirm(options),
+		confirm: (options) => prompts.confirm({ ...options, theme: { keywords: CONFIRM_WORDS[lang] } }),
 	};
 }
 
