@@ -71,7 +71,7 @@ export interface UpdateExtras {
 export async function interview(ask: Ask, content: SiteContent, given: Partial<NewUpdate> & UpdateExtras & { askExtras?: boolean }): Promise<Omit<NewUpdate, 'date'> & UpdateExtras> {
 	const kind =
 		given.kind ??
-		(await ask.select({ message: "Quel type d'actualité ?", choices: UPDATE_KINDS.map((value) => ({ value, name: KIND_LABELS[value][0], description: KIND_LABELS[value][1] })) }));
+		(await ask.select({ message: "Quel type d'actualité ?", choices: UPDATE_KINDS.map((value) => ({ value, name: KIND_LABELS[value][0], description: value === 'incident' && content.status.standby ? "déclare l'incident : le site quitte la veille, les services prennent leur état de crise" : KIND_LABELS[value][1] })) }));
 	const title =
 		given.title ??
 		(await ask.input({ message: 'Titre (ce qui change, en une phrase) :', validate: (v) => (v.trim().length > 0 && v.length <= 200) || 'Un titre de 1 à 200 caractères.' })).trim();
