@@ -36,6 +36,17 @@ describe('Statuspage mapping, from our words to theirs', () => {
 		expect(summary.incidents).toEqual([]);
 		expect(summary.status.description).toBe('Tous les services fonctionnent normalement.');
 	});
+	test('on standby (no incident start, no incident update) the page says so, with indicator none and no incident', () => {
+		const standby = siteWith({
+			'settings.yaml': readFileSync(join(FIXTURE, 'settings.yaml'), 'utf8').replace(/^incidentStart: .*\n/m, ''),
+			'updates/2024-06-24-incident.md': readFileSync(join(FIXTURE, 'updates/2024-06-24-incident.md'), 'utf8').replace('kind: incident', 'kind: information'),
+		});
+		const summary = statuspageSummary(standby, ROOT);
+		expect(summary.status).toEqual({ indicator: 'none', description: 'Aucun incident en cours : les services de la mairie fonctionnent normalement.' });
+		expect(summary.incidents).toEqual([]);
+		expect(summary.components.every((c) => c.status === 'operational')).toBe(true);
+		expect(statusJson(standby, 'en', ROOT).overall).toMatchObject({ status: 'operational', affected: 0, summary: 'No incident in progress: the town hall’s services are working normally.' });
+	});
 	test('while disrupted, the crisis is one incident whose impact is the worst status', () => {
 		const [incident] = statuspageSummary(fixture, ROOT).incidents;
 		expect(incident).toMatchObject({ id: 'incident-2024-06-24', status: 'identified', impact: 'major', started_at: '2024-06-24T08:30:00+02:00', resolved_at: null, shortlink: 'https://ville.example/crise/' });
