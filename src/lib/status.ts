@@ -1,4 +1,5 @@
 import { STATUSES, type Status } from '../schemas/common.ts';
+import type { UpdateKind } from '../schemas/update.ts';
 
 /**
  * The status engine: every service's current status, since when, its history, and the overall
@@ -7,7 +8,8 @@ import { STATUSES, type Status } from '../schemas/common.ts';
  * linearly with their number.
  * The incident starts at the settings' `incidentStart`, or else with the first update of kind `incident`:
  * from then each service has its `initialStatus`. Before that the site is on standby: every service is
- * operational and status changes are not applied (there is nothing to change from).
+ * operational and status changes are not applied (there is nothing to change from); changes in updates
+ * dated before the incident start never apply.
  *
  * @example
  * const report = computeStatus({
@@ -22,7 +24,7 @@ import { STATUSES, type Status } from '../schemas/common.ts';
 export interface StatusInput {
 	services: { id: string; initialStatus: Status; checked?: number }[];
 	/** In any order; changes dated after `now` are not yet in force and are ignored. */
-	updates: { id: string; date: number; kind?: string; services: string[]; changes: { service: string; status: Status }[] }[];
+	updates: { id: string; date: number; kind?: UpdateKind; services: string[]; changes: { service: string; status: Status }[] }[];
 	/**
 	 * When the incident began, if the settings say so. Left out, it is the date of the first update in
 	 * force of kind `incident`; with neither, there is no incident and the site is on standby.
@@ -104,7 +106,7 @@ export function computeStatus(input: StatusInput): StatusReport {
 			state.updateIds.push(update.id);
 			state.lastConfirmed = Math.max(state.lastConfirmed, update.date);
 			const to = update.changes.find((c) => c.service === id)?.status;
-			if (to && to !== state.status && !standby) {
+			if (to && to !== state.status && !standby && update.date >= incidentStart) {
 				state.history.push({ date: update.date, from: state.status, to, updateId: update.id });
 				state.status = to;
 				state.since = update.date;

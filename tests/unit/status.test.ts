@@ -140,6 +140,13 @@ describe('standby: with no incident declared, every service works normally', () 
 		expect(report.services.get('urbanisme')).toMatchObject({ status: 'paper', since: at(2) });
 		expect(report.overall).toEqual({ status: 'down', affected: 3, total: 3 });
 	});
+	test('changes announced before the incident started do not apply', () => {
+		const report = standby([
+			{ id: 'avant', date: at(1), kind: 'information', services: [], changes: [{ service: 'urbanisme', status: 'down' }] },
+			{ id: 'attaque', date: at(2), kind: 'incident', services: [], changes: [] },
+		]);
+		expect(report.services.get('urbanisme')).toMatchObject({ status: 'operational', since: at(2), history: [] });
+	});
 	test('an incident update dated after now does not end the standby yet', () => {
 		expect(standby([{ id: 'attaque', date: at(48), kind: 'incident', services: [], changes: [] }]).standby).toBe(true);
 	});
