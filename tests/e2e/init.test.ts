@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
+
+const roots: string[] = [];
+/** A fresh temporary folder, removed when the tests end. */
+const tempRoot = () => {
+	const root = tempRoot();
+	roots.push(root);
+	return root;
+};
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 const run = (script: string, args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', input: '' });
 const TOWN = ['--town', 'Saint-Exemple-sur-Loire', '--phone', '02 47 00 12 34', '--email', 'mairie@saint-exemple.fr', '--site', 'https://info.saint-exemple.fr/'];
@@ -16,7 +25,7 @@ function textFiles(dir: string): [string, string][] {
 }
 
 describe('npm run init with flags, then one npm run new', () => {
-	const root = mkdtempSync(join(tmpdir(), 'init-e2e-'));
+	const root = tempRoot();
 	const dir = join(root, 'content');
 	const key = join(root, 'keys', 'signature');
 	const builds: (() => void)[] = [];
@@ -86,7 +95,7 @@ describe('npm run init with flags, then one npm run new', () => {
 });
 
 test('init refuses unknown services and names the catalogue', () => {
-	const root = mkdtempSync(join(tmpdir(), 'init-e2e-'));
+	const root = tempRoot();
 	mkdirSync(join(root, 'content'));
 	writeFileSync(join(root, 'content', '.keep'), '');
 	const result = run('scripts/init.ts', ['--dir', join(root, 'content'), ...TOWN, '--services', 'etat-civil,piscines', '--key', join(root, 'k')]);
@@ -96,7 +105,7 @@ test('init refuses unknown services and names the catalogue', () => {
 });
 
 test('init refuses answers that make an invalid site, before making the key or touching the content', () => {
-	const root = mkdtempSync(join(tmpdir(), 'init-e2e-'));
+	const root = tempRoot();
 	mkdirSync(join(root, 'content'));
 	writeFileSync(join(root, 'content', 'settings.yaml'), 'ancien contenu\n');
 	const result = run('scripts/init.ts', ['--dir', join(root, 'content'), ...TOWN.slice(0, 4), '--email', 'mairie at saint-exemple', ...TOWN.slice(6), '--services', 'etat-civil', '--key', join(root, 'k'), '--yes']);
