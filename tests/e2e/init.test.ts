@@ -7,8 +7,8 @@ import { buildSite } from '../support/build-site.ts';
 
 const roots: string[] = [];
 /** A fresh temporary folder, removed when the tests end. */
-const tempRoot = () => {
-	const root = tempRoot();
+const tempRoot = (): string => {
+	const root = mkdtempSync(join(tmpdir(), 'init-e2e-'));
 	roots.push(root);
 	return root;
 };
