@@ -9,7 +9,7 @@ import { absolute } from './site-url.ts';
 /**
  * One update rewritten for the channels residents read besides the site (`npm run messages`, and
  * `npm run new` after writing an update), in French, each within its channel's limits (`MESSAGE_LIMITS`):
- * - `sms`: one text message with the site's short address; `gsm` says whether it fits the GSM 03.38
+ * - `sms`: one text message with the switchboard's number and the site's short address; `gsm` says whether it fits the GSM 03.38
  *   alphabet, else `parts` says how many SMS it takes in UCS-2;
  * - `social`: a post for Facebook or Mastodon with the update's link;
  * - `voicemail`: a script read aloud on the answering machine: no address, numbers in words;
@@ -51,7 +51,9 @@ export function updateMessages(content: SiteContent, updateId: string, root: URL
 	const changes = changeSentences(content, update);
 	const phone = content.settings.data.fr.contacts.find((c) => c.kind === 'phone' && c.working);
 
-	const sms = smsText([`${town} : ${title}.`, ...changes, ...sentences], shortAddress(root));
+	// The number to call comes right after the title, unless the text already gives it.
+	const call = phone && !sentences.some((x) => x.includes(phone.value)) ? [`Tél. ${phone.value}.`] : [];
+	const sms = smsText([`${town} : ${title}.`, ...call, ...changes, ...sentences], shortAddress(root));
 	const social = fit([`${title}`, [...changes, ...sentences].join(' ')].filter(Boolean).join('\n\n'), MESSAGE_LIMITS.social - page.length - 2);
 	const alertText = fit([...changes, ...sentences].join(' ') || title, MESSAGE_LIMITS.alertText - home.length - 9);
 	return {

@@ -36,6 +36,11 @@ describe.each(['2024-06-27-long', '2024-06-27-court', '2024-06-24-incident'])('m
 	});
 });
 
+test('the SMS gives the switchboard’s number after the title when the text does not', () => {
+	expect(updateMessages(content, '2024-06-24-incident', ROOT).sms.text).toContain('Tél. 02 00 00 00 00.');
+	expect(updateMessages(content, '2024-06-27-court', ROOT).sms.text).not.toContain('Tél.');
+});
+
 describe('the long update', () => {
 	const m = updateMessages(content, '2024-06-27-long', ROOT);
 	test('an SMS too long for its title alone is cut at a word, in the GSM alphabet (typographic quotes replaced)', () => {
