@@ -20,7 +20,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as prompts from '@inquirer/prompts';
 import { loadContent } from '../src/lib/content.ts';
 import { CATALOGUE_DIR, newSiteFiles, readCatalogue, unknownServices, type TownAnswers } from '../src/lib/init-site.ts';
 import { formatProblems } from '../src/lib/problems.ts';
@@ -77,7 +76,8 @@ if (!interactive) {
 	});
 }
 
-const answers = await initInterview(localPrompts(lang), catalogue, given, lang).catch((error: unknown) => {
+const ask = localPrompts(lang);
+const answers = await initInterview(ask, catalogue, given, lang).catch((error: unknown) => {
 	if (error instanceof Error && error.name === 'ExitPromptError') fail('Annulé : rien n’a été modifié.', 'Cancelled: nothing was changed.');
 	throw error;
 });
@@ -96,7 +96,7 @@ if (existsSync(keyPath) || existsSync(`${keyPath}.pub`)) fail(`Une clé existe d
 const existing = existsSync(contentDir) ? readdirSync(contentDir).filter((n) => !n.startsWith('.')) : [];
 if (existing.length) {
 	const question = say(`Le dossier ${values.dir} contient déjà un site (${existing.length} éléments) : le remplacer entièrement ?`, `The folder ${values.dir} already holds a site (${existing.length} items): replace it entirely?`);
-	const confirmed = values.yes || (interactive && (await prompts.confirm({ message: question, default: false }).catch(() => false)));
+	const confirmed = values.yes || (interactive && (await ask.confirm({ message: question, default: false }).catch(() => false)));
 	if (!confirmed) fail(`${values.dir} n'est pas vide : rien n'a été modifié. Ajoutez --yes pour le remplacer.`, `${values.dir} is not empty: nothing was changed. Add --yes to replace it.`);
 }
 
