@@ -198,6 +198,14 @@ const fr = {
 	'notTranslatedBlock': 'Pas encore traduit.',
 	'calendar.descriptionDeadlines': 'Dates limites à respecter pendant l’incident informatique à {town}.',
 	'subscribe.calendarDeadlines': 'Ce fichier contient les dates limites à respecter. Abonnez-vous-y plutôt que de l’importer une fois : votre agenda se mettra à jour si une date change.',
+	// Standby: no incident in progress; the site is published in peacetime so its address is known.
+	'standby.title': 'Aucun incident en cours : les services de la mairie fonctionnent normalement.',
+	'standby.purpose': 'En cas de panne informatique ou de cyberattaque, la mairie vous informera ici. Notez cette adresse ou abonnez-vous :',
+	'standby.subscribe': 's’abonner aux actualités',
+	'standby.phishing': 'Méfiez-vous des faux messages au nom de la mairie :',
+	'standby.channels': 'nos canaux officiels et ce que nous ne vous demanderons jamais',
+	'standby.historyEmpty': 'Aucun incident en cours : ce service fonctionne normalement.',
+	'standby.posterIntro': 'Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque',
 	'colon': ' :',
 } as const;
 
@@ -394,6 +402,14 @@ const en: Record<UiKey, string> = {
 	'notTranslatedBlock': 'Not translated yet.',
 	'calendar.descriptionDeadlines': 'Deadlines to keep during the IT incident in {town}.',
 	'subscribe.calendarDeadlines': 'This file holds the deadlines to keep. Subscribe to it rather than importing it once: your calendar will update if a date changes.',
+	// Standby: no incident in progress; the site is published in peacetime so its address is known.
+	'standby.title': 'No incident in progress: the town hall’s services are working normally.',
+	'standby.purpose': 'If an IT failure or a cyberattack happens, the town hall will keep you informed here. Note this address or subscribe:',
+	'standby.subscribe': 'subscribe to updates',
+	'standby.phishing': 'Beware of fake messages in the town hall’s name:',
+	'standby.channels': 'our official channels and what we will never ask you for',
+	'standby.historyEmpty': 'No incident in progress: this service is working normally.',
+	'standby.posterIntro': 'The official site that keeps you informed if an IT failure or a cyberattack happens',
 	'colon': ':',
 };
 

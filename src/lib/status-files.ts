@@ -3,6 +3,7 @@ import { t, type Lang } from '../i18n/ui.ts';
 import type { Status } from '../schemas/common.ts';
 import type { SiteContent } from './content.ts';
 import { formatDateTime, isoInZone, toEpoch } from './dates.ts';
+import { fit, MESSAGE_LIMITS, shortAddress } from './messages.ts';
 import { htmlToText, inertText } from './plain-text.ts';
 import { helpPhone, lacksAlternative, nextUpdate, noAlternative, situationSentence, statusWords } from './status-words.ts';
 import { absolute } from './site-url.ts';
@@ -103,7 +104,7 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 
 /** The banner's sentence: how many services are disrupted, or that all work. */
 function situation(content: SiteContent, lang: Lang): string {
-	return situationSentence(content.status.overall, lang);
+	return content.status.standby ? t(lang, 'standby.title') : situationSentence(content.status.overall, lang);
 }
 
 // ——— Statuspage ———
@@ -183,7 +184,8 @@ export function statuspageSummary(content: SiteContent, root: URL): StatuspageSu
 	const settings = content.settings.data[lang];
 	const tz = content.settings.data.fr.timezone;
 	const iso = (epoch: number) => isoInZone(epoch, tz);
-	const incidentStart = toEpoch(content.settings.data.fr.incidentStart);
+	// On standby there is no incident (the list below is empty); components exist since the newest update.
+	const incidentStart = content.status.incidentStart ?? content.status.lastUpdated;
 	const pageId = `${root.hostname}${root.pathname}`.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 	const { overall } = content.status;
 	const components = content.services.map((service, i): StatuspageComponent => {
@@ -257,7 +259,8 @@ export function statuspageSummary(content: SiteContent, root: URL): StatuspageSu
 // ——— Plain text ———
 
 /**
- * A few lines for a phone screen or an SMS: town and date, the situation, one line per disrupted
+ * A few lines for a phone screen or an SMS. The first line is one SMS on its own (at most 160
+ * characters, see `statusSmsLine`); below it: town and date, the situation, one line per disrupted
  * service with what to do instead, the switchboard (first working phone contact) and the site's address.
  * To stay short, a service's name loses its parenthesised details and its alternative is cut after
  * its first sentence; the address leads to the rest.
@@ -266,7 +269,8 @@ export function statusText(content: SiteContent, lang: Lang, root: URL): string 
 	const settings = content.settings.data[lang];
 	const tz = content.settings.data.fr.timezone;
 	const colon = t(lang, 'colon');
-	const lines = [`${settings.town} — ${t(lang, 'statusFile.updated').toLocaleLowerCase(lang)}${colon} ${formatDateTime(content.status.lastUpdated, lang, tz)}`, situation(content, lang)];
+	const phone = helpPhone(settings.contacts);
+	const lines = [statusSmsLine(settings.town, situation(content, lang), phone?.value, root), '', `${settings.town} — ${t(lang, 'statusFile.updated').toLocaleLowerCase(lang)}${colon} ${formatDateTime(content.status.lastUpdated, lang, tz)}`, situation(content, lang)];
 	for (const service of content.services) {
 		const state = content.status.services.get(service.id)!;
 		if (state.status === 'operational') continue;
@@ -276,11 +280,25 @@ export function statusText(content: SiteContent, lang: Lang, root: URL): string 
 		const instead = s.alternative ? ` ${t(lang, 'services.insteadShort')} ${firstSentence(s.alternative.summary)}` : ` ${t(lang, 'service.noAlternative')}`;
 		lines.push(`- ${shortName(s.name)}${colon} ${status.charAt(0).toLocaleLowerCase(lang)}${status.slice(1)}${stale}.${instead}`);
 	}
-	const phone = helpPhone(settings.contacts);
 	if (phone) lines.push(`${phone.label}${colon} ${phone.value}`);
 	lines.push(absolute(root, routes(lang).home));
 	// Plain spaces: a no-break space would push a forwarded SMS out of the GSM alphabet.
 	return `${inertText(lines.join('\n')).replace(/\u00a0/g, ' ')}\n`;
+}
+
+/**
+ * The situation in one SMS (at most 160 characters): town, situation, phone, short address; the phone
+ * goes first, then the situation is cut, when it is too long.
+ *
+ * @example
+ * statusSmsLine('Ville', 'Tous les services fonctionnent normalement.', '02 00 00 00 00', new URL('https://info.ville.fr/'));
+ * // 'Ville : Tous les services fonctionnent normalement. Tél. 02 00 00 00 00. info.ville.fr'
+ */
+export function statusSmsLine(town: string, situation: string, phone: string | undefined, root: URL): string {
+	const address = shortAddress(root);
+	const withPhone = `${town} : ${situation}${phone ? ` Tél. ${phone}.` : ''} ${address}`;
+	if (withPhone.length <= MESSAGE_LIMITS.sms) return withPhone;
+	return `${fit(`${town} : ${situation}`, MESSAGE_LIMITS.sms - address.length - 1)} ${address}`;
 }
 
 /** `État civil (naissances, mariages, décès)` → `État civil`: the clarification is on the site. */
