@@ -50,7 +50,9 @@ describe('npm run init with flags, then one npm run new', () => {
 		expect(build.status, build.output).toBe(0);
 		const home = readFileSync(join(build.outDir, 'index.html'), 'utf8');
 		expect(home).toContain('Saint-Exemple-sur-Loire');
-		expect(home).toContain('02 47 00 12 34');
+		// The number is a link to call, its groups held together by no-break spaces.
+		expect(home.replace(/\u00a0/g, ' ')).toContain('02 47 00 12 34');
+		expect(home).toContain('href="tel:+33247001234"');
 		expect(home).toContain('Aucun incident en cours');
 		expect(readFileSync(join(build.outDir, 'affiche/index.html'), 'utf8')).toContain('Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque');
 		expect(readFileSync(join(build.outDir, 'en/services/etat-civil/index.html'), 'utf8')).toContain('Civil registration');
