@@ -286,19 +286,27 @@ function builtInSegments(): Set<string> {
 	return segments;
 }
 
-// The build loads content in astro.config.ts and again in the bundle that renders pages, two copies
+// The build loads content in astro.config.mjs and again in the bundle that renders pages, two copies
 // of this module in one process: a cache on globalThis lets both share one load.
 const CACHE = Symbol.for('town-status-site.content');
 type Loaded = { dir: string; result: ReturnType<typeof loadContent> };
 
-/** `loadContent`, done once per process and folder; in the live preview, again on every call so edits show. */
+/**
+ * `loadContent`, done once per process and folder, until `forgetContent()`: the build reads the
+ * content once, and the live preview once per change instead of on every request.
+ */
 export function loadContentOnce(dir: string): ReturnType<typeof loadContent> {
 	const store = globalThis as { [CACHE]?: Loaded };
 	const cached = store[CACHE];
-	if (cached && cached.dir === dir && !import.meta.env?.DEV) return cached.result;
+	if (cached && cached.dir === dir) return cached.result;
 	const result = loadContent(dir);
 	store[CACHE] = { dir, result };
 	return result;
+}
+
+/** Makes the next `loadContentOnce` read the content folder again; the live preview calls it when a file there changes. */
+export function forgetContent(): void {
+	delete (globalThis as { [CACHE]?: Loaded })[CACHE];
 }
 
 /**
