@@ -10,7 +10,9 @@ import { ContentError, formatProblems } from './src/lib/problems.ts';
 
 // Staff edit content/; tests and the benchmark point CONTENT_DIR at other folders.
 const contentDir = process.env.CONTENT_DIR ?? 'content';
+const loadStarted = performance.now();
 const { content, problems } = loadContentOnce(contentDir);
+const loadSeconds = ((performance.now() - loadStarted) / 1000).toFixed(2);
 
 /**
  * Validates all content before Astro does anything, so bad content fails with every problem listed and no output.
@@ -23,6 +25,7 @@ const contentCheck = {
 		'astro:config:setup': ({ logger }) => {
 			if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
 			if (problems.length) logger.warn(formatProblems(problems));
+			logger.info(`content loaded and checked in ${loadSeconds} s: ${content.updates.length} update(s), ${content.services.length} service(s)`);
 		},
 	},
 };

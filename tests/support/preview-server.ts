@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../scripts/lib/dev-server.ts';
 import { astroEnv, buildSite } from './build-site.ts';
 
+// Tests that start their own servers take their port from here too.
+export { freePort };
+
 /**
  * Builds a content folder and serves the result with `astro preview`, as a resident's browser will
  * see it. Resolves once the server answers.

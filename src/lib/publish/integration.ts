@@ -37,6 +37,7 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 			'astro:build:done': ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
 				const builtAt = new Date();
+				const started = performance.now();
 				const pages = renderedPages();
 				// Every page must have gone through the middleware: none may ship without its policy.
 				const written = listFiles(outDir).filter((p) => p.endsWith('.html')).length;
@@ -51,7 +52,7 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 				else logger.warn('no security contact (publish.securityContact or a working email contact): .well-known/security.txt not written');
 
 				const copied = copySigningFiles(join(contentDir, 'signing'), join(outDir, SIGNING_DIR));
-				logger.info(`hosting files: security headers for ${pages.size} page(s), security.txt${contact ? '' : ' (skipped)'}, ${copied} signing file(s)`);
+				logger.info(`hosting files: security headers for ${pages.size} page(s), security.txt${contact ? '' : ' (skipped)'}, ${copied} signing file(s) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 			},
 		},
 	};
