@@ -43,7 +43,7 @@ if (!content) {
 const given: Partial<NewUpdate> = { kind: values.kind as NewUpdate['kind'] | undefined, title: values.title, corrects: values.corrects, body: values.body, pinned: values.pinned };
 if (values.service) {
 	given.services = values.service.map((s) => s.split('=')[0]!);
-	given.changes = Object.fromEntries(values.service.filter((s) => s.includes('=')).map((s) => s.split('=') as [string, Status]));
+	given.changes = values.service.filter((s) => s.includes('=')).map((s) => { const [service = '', status] = s.split('='); return { service, status: status as Status }; });
 }
 // Without a terminal (a script) or with --yes, nothing is asked: missing optional flags take their defaults.
 if (values.yes || !process.stdin.isTTY) {
@@ -52,7 +52,7 @@ if (values.yes || !process.stdin.isTTY) {
 		console.error(`Sans assistant, ces options sont obligatoires : ${missing.map((f) => `--${f}`).join(', ')}.`);
 		process.exit(1);
 	}
-	Object.assign(given, { services: given.services ?? [], changes: given.changes ?? {}, pinned: given.pinned ?? false });
+	Object.assign(given, { services: given.services ?? [], changes: given.changes ?? [], pinned: given.pinned ?? false });
 }
 
 const answers = await interview(prompts as unknown as Ask, content, given).catch((error: unknown) => {

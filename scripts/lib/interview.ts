@@ -1,7 +1,7 @@
 import type { SiteContent } from '../../src/lib/content.ts';
 import type { NewUpdate } from '../../src/lib/new-update.ts';
 import { STATUSES, type Status } from '../../src/schemas/common.ts';
-import { UPDATE_KINDS } from '../../src/schemas/update.ts';
+import { UPDATE_KINDS, type StatusChange } from '../../src/schemas/update.ts';
 
 /** The prompts the interview needs; @inquirer/prompts in real use, scripted answers in tests. */
 export interface Ask {
@@ -44,7 +44,7 @@ export async function interview(ask: Ask, content: SiteContent, given: Partial<N
 			message: 'Services concernés (espace pour cocher, entrée pour valider) :',
 			choices: content.services.map((s) => ({ value: s.id, name: `${s.data.fr.name} — ${STATUS_LABELS[statusOf(s.id)]}` })),
 		}));
-	const changes: Record<string, Status> = { ...given.changes };
+	const changes: StatusChange[] = [...(given.changes ?? [])];
 	if (!given.changes) {
 		for (const id of concerned) {
 			const current = statusOf(id);
@@ -53,7 +53,7 @@ export async function interview(ask: Ask, content: SiteContent, given: Partial<N
 				choices: [{ value: 'same', name: `Inchangé (${STATUS_LABELS[current]})` }, ...STATUSES.filter((s) => s !== current).map((value) => ({ value, name: STATUS_LABELS[value] }))],
 				default: 'same',
 			});
-			if (next !== 'same') changes[id] = next;
+			if (next !== 'same') changes.push({ service: id, status: next });
 		}
 	}
 	const corrects =
@@ -65,5 +65,5 @@ export async function interview(ask: Ask, content: SiteContent, given: Partial<N
 	const body =
 		given.body ??
 		(await ask.input({ message: 'Texte (une ou deux phrases ; vous pourrez compléter le fichier ensuite) :', validate: (v) => v.trim().length > 0 || 'Écrivez au moins une phrase.' }));
-	return { kind, title, services: concerned.filter((id) => !(id in changes)), changes, pinned, corrects, body };
+	return { kind, title, services: concerned.filter((id) => !changes.some((c) => c.service === id)), changes, pinned, corrects, body };
 }

@@ -20,7 +20,7 @@ export function syntheticUpdate(n: number, title = `Point de situation numéro $
 	const date = new Date(START + (n + 1) * 600_000).toISOString();
 	const service = `service-${n % SYNTHETIC_SERVICES}`;
 	const status = STATUSES[Math.floor(n / SYNTHETIC_SERVICES) % STATUSES.length];
-	return `---\ntitle: ${title}\ndate: ${date}\nkind: information\nchanges:\n  ${service}: ${status}\nservices: [service-${(n + 7) % SYNTHETIC_SERVICES}]\n---\nLe service **${service}** passe à l'état ${status}. Venez à l'accueil avec vos papiers, du lundi au vendredi.\n\n- Point un\n- Point deux\n`;
+	return `---\ntitle: ${title}\ndate: ${date}\nkind: information\nchanges:\n  - service: ${service}\n    status: ${status}\nservices: [service-${(n + 7) % SYNTHETIC_SERVICES}]\n---\nLe service **${service}** passe à l'état ${status}. Venez à l'accueil avec vos papiers, du lundi au vendredi.\n\n- Point un\n- Point deux\n`;
 }
 
 /**

@@ -186,7 +186,12 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	}
 	for (const u of updates) {
 		u.data.services.forEach((id, i) => checkRef(u.file, ['services', i], id, serviceIds, SERVICE));
-		for (const id of Object.keys(u.data.changes)) checkRef(u.file, ['changes', id], id, serviceIds, SERVICE);
+		const changed = new Set<string>();
+		u.data.changes.forEach(({ service }, i) => {
+			checkRef(u.file, ['changes', i, 'service'], service, serviceIds, SERVICE);
+			if (changed.has(service)) error(u.file.path, u.file.lineOf(['changes', i, 'service']), `changes[${i}].service`, text('chaque service une seule fois', 'each service once'), text(`« ${service} » en double`, `"${service}" twice`));
+			changed.add(service);
+		});
 		if (u.data.corrects) checkRef(u.file, ['corrects'], u.data.corrects, updateIds, UPDATE);
 		if (u.data.corrects === u.id) error(u.file.path, u.file.lineOf(['corrects']), 'corrects', text('une autre actualité que celle-ci', 'another update than this one'), quoted(u.id));
 		u.data.elections.forEach((id, i) => checkRef(u.file, ['elections', i], id, known.get('elections')!, text('une élection de content/elections/', 'an election from content/elections/')));
@@ -205,8 +210,8 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 		if (builtIn.has(p.id)) error(p.file.path, undefined, '', text(`un nom de page libre (pas ${[...builtIn].map((x) => `« ${x} »`).join(', ')})`, `a page name not used by the site (not ${[...builtIn].map((x) => `"${x}"`).join(', ')})`), text(`« ${p.id} », déjà l'adresse d'une page du site`, `"${p.id}", already the address of a site page`));
 	}
 	for (const u of updates) {
-		if (u.data.kind === 'resolution' && Object.keys(u.data.changes).length === 0) {
-			problems.push({ severity: 'warning', file: u.file.path, line: u.file.lineOf(['kind']), field: 'changes', expected: text('le service rétabli, ex. « changes: { standard: operational } »', 'the restored service, e.g. "changes: { standard: operational }"'), found: text("aucun changement d'état : aucun service ne sera affiché comme rétabli", 'no status change: no service will show as restored') });
+		if (u.data.kind === 'resolution' && u.data.changes.length === 0) {
+			problems.push({ severity: 'warning', file: u.file.path, line: u.file.lineOf(['kind']), field: 'changes', expected: text('le service rétabli, ex. « changes: [{ service: standard, status: operational }] »', 'the restored service, e.g. "changes: [{ service: standard, status: operational }]"'), found: text("aucun changement d'état : aucun service ne sera affiché comme rétabli", 'no status change: no service will show as restored') });
 		}
 	}
 

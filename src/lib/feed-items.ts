@@ -69,8 +69,8 @@ function item(content: SiteContent, lang: Lang, root: URL, r: Routes, u: UpdateE
 	const serviceName = (id: string) => content.serviceById.get(id)?.data[lang].name ?? id;
 	const serviceLink = (id: string) => `<a href="${escapeHtml(absolute(root, r.service(id)))}">${escapeHtml(serviceName(id))}</a>`;
 	const updateLink = (target: UpdateEntry) => `<a href="${escapeHtml(absolute(root, r.update(target.id)))}">${escapeHtml(target.data[lang].title)}</a>`;
-	const changes = Object.entries(data.changes);
-	const concerned = [...new Set([...data.services, ...Object.keys(data.changes)])];
+	const changes = data.changes;
+	const concerned = [...new Set([...data.services, ...changes.map((c) => c.service)])];
 
 	// Title: the status change first, so that a reader's list of titles says what changed.
 	const kindLabel = t(lang, `kind.${data.kind}`);
@@ -79,7 +79,7 @@ function item(content: SiteContent, lang: Lang, root: URL, r: Routes, u: UpdateE
 	if (changes.length > 0) {
 		const what =
 			changes.length <= 3
-				? changes.map(([id, status]) => `${serviceName(id)}${colon} ${lowerFirst(t(lang, `status.${status}`), lang)}`).join(lang === 'fr' ? ' ; ' : '; ')
+				? changes.map(({ service, status }) => `${serviceName(service)}${colon} ${lowerFirst(t(lang, `status.${status}`), lang)}`).join(lang === 'fr' ? ' ; ' : '; ')
 				: t(lang, 'feed.manyChanges', { n: changes.length });
 		title = `${what} — ${title}`;
 	}
@@ -94,9 +94,9 @@ function item(content: SiteContent, lang: Lang, root: URL, r: Routes, u: UpdateE
 	parts.push(untranslated ? `<div lang="fr">${body}</div>` : body);
 	if (changes.length > 0) {
 		parts.push(`<p><strong>${escapeHtml(t(lang, 'updates.changes'))}${escapeHtml(colon)}</strong></p>`);
-		parts.push(`<ul>${changes.map(([id, status]) => `<li>${serviceLink(id)}${escapeHtml(colon)} ${escapeHtml(t(lang, `status.${status}`))}</li>`).join('')}</ul>`);
+		parts.push(`<ul>${changes.map(({ service, status }) => `<li>${serviceLink(service)}${escapeHtml(colon)} ${escapeHtml(t(lang, `status.${status}`))}</li>`).join('')}</ul>`);
 	}
-	const others = concerned.filter((id) => !(id in data.changes));
+	const others = concerned.filter((id) => !changes.some((c) => c.service === id));
 	if (others.length > 0) parts.push(`<p><strong>${escapeHtml(t(lang, 'updates.concerns'))}${escapeHtml(colon)}</strong> ${others.map(serviceLink).join(', ')}</p>`);
 	const corrections = (content.correctionsOf.get(u.id) ?? []).map((id) => content.updateById.get(id)).filter((c) => c !== undefined);
 	if (corrections.length > 0) {

@@ -1,15 +1,14 @@
 import slugify from '@sindresorhus/slugify';
 import { Temporal } from 'temporal-polyfill';
 import { stringify } from 'yaml';
-import type { Status } from '../schemas/common.ts';
-import type { UPDATE_KINDS } from '../schemas/update.ts';
+import type { StatusChange, UPDATE_KINDS } from '../schemas/update.ts';
 
 /**
  * Writes the text and file name of a new update, as the staff assistant (`npm run new`) creates it.
  *
  * @example
  * const update = { kind: 'information', title: "L'état civil rouvre", date: '2024-06-28T09:15+02:00',
- *   services: [], changes: { 'etat-civil': 'operational' }, pinned: false, body: 'Bonne nouvelle.' };
+ *   services: [], changes: [{ service: 'etat-civil', status: 'operational' }], pinned: false, body: 'Bonne nouvelle.' };
  * updateFileName(update);   // '2024-06-28-l-etat-civil-rouvre.md'
  * renderUpdateFile(update); // '---\ntitle: L'état civil rouvre\ndate: 2024-06-28T09:15+02:00\n…---\nBonne nouvelle.\n'
  */
@@ -20,7 +19,7 @@ export interface NewUpdate {
 	date: string;
 	/** Services it concerns without changing their status. */
 	services: string[];
-	changes: Record<string, Status>;
+	changes: StatusChange[];
 	pinned: boolean;
 	corrects?: string;
 	body: string;
@@ -35,7 +34,7 @@ export function renderUpdateFile(update: NewUpdate): string {
 	const front: Record<string, unknown> = { title: update.title, date: update.date, kind: update.kind };
 	if (update.pinned) front.pinned = true;
 	if (update.services.length) front.services = update.services;
-	if (Object.keys(update.changes).length) front.changes = update.changes;
+	if (update.changes.length) front.changes = update.changes;
 	if (update.corrects) front.corrects = update.corrects;
 	return `---\n${stringify(front, { lineWidth: 0 })}---\n${update.body.trim()}\n`;
 }

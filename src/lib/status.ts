@@ -9,7 +9,7 @@ import { STATUSES, type Status } from '../schemas/common.ts';
  * @example
  * const report = computeStatus({
  *   services: [{ id: 'etat-civil', initialStatus: 'down' }],
- *   updates: [{ id: 'papier', date: t1, services: [], changes: { 'etat-civil': 'paper' } }],
+ *   updates: [{ id: 'papier', date: t1, services: [], changes: [{ service: 'etat-civil', status: 'paper' }] }],
  *   incidentStart: t0, now: t2, confirmWindowHours: 24,
  * });
  * report.services.get('etat-civil'); // { status: 'paper', since: t1, history: [{ from: 'down', to: 'paper', … }], … }
@@ -18,7 +18,7 @@ import { STATUSES, type Status } from '../schemas/common.ts';
 export interface StatusInput {
 	services: { id: string; initialStatus: Status; checked?: number }[];
 	/** In any order; changes dated after `now` are not yet in force and are ignored. */
-	updates: { id: string; date: number; services: string[]; changes: Record<string, Status> }[];
+	updates: { id: string; date: number; services: string[]; changes: { service: string; status: Status }[] }[];
 	incidentStart: number;
 	now: number;
 	confirmWindowHours: number;
@@ -78,13 +78,13 @@ export function computeStatus(input: StatusInput): StatusReport {
 	}
 	const inForce = input.updates.filter((u) => u.date <= now).sort((a, b) => a.date - b.date || a.id.localeCompare(b.id));
 	for (const update of inForce) {
-		const concerned = new Set([...update.services, ...Object.keys(update.changes)]);
+		const concerned = new Set([...update.services, ...update.changes.map((c) => c.service)]);
 		for (const id of concerned) {
 			const state = states.get(id);
 			if (!state) throw new Error(`L'actualité « ${update.id} » cite le service inconnu « ${id} ».`);
 			state.updateIds.push(update.id);
 			state.lastConfirmed = Math.max(state.lastConfirmed, update.date);
-			const to = update.changes[id];
+			const to = update.changes.find((c) => c.service === id)?.status;
 			if (to && to !== state.status) {
 				state.history.push({ date: update.date, from: state.status, to, updateId: update.id });
 				state.status = to;

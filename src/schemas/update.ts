@@ -7,6 +7,16 @@ import { dateTimeSchema, idSchema, statusSchema } from './common.ts';
  */
 export const UPDATE_KINDS = ['incident', 'information', 'warning', 'resolution', 'correction'] as const;
 
+/** One status change an update announces: which service, and its new status. */
+export const statusChangeSchema = z.strictObject({
+	/** Id (file name) of the service in `content/services/`, e.g. `etat-civil`. */
+	service: idSchema,
+	/** Its new status: `operational`, `degraded`, `paper` or `down`. */
+	status: statusSchema,
+});
+
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
 /** Front matter of an update (`content/updates/<id>.md`); the markdown body is the message. */
 export const updateSchema = z
 	.strictObject({
@@ -20,8 +30,11 @@ export const updateSchema = z
 		pinned: z.boolean().default(false),
 		/** Ids of the services it concerns, besides those whose status it changes; naming one also confirms its current status as of this update. Default: none. */
 		services: z.array(idSchema).default([]),
-		/** Status changes it announces, `service-id: new-status`. Default: none. */
-		changes: z.record(idSchema, statusSchema).default({}),
+		/**
+		 * Status changes it announces, one item per service (a service at most once), e.g.
+		 * `[{ service: standard-telephonique, status: operational }]`. Default: none.
+		 */
+		changes: z.array(statusChangeSchema).default([]),
 		/** For a correction: the id (file name) of the update it corrects. */
 		corrects: idSchema.optional(),
 		/**

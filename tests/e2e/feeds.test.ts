@@ -171,7 +171,7 @@ describe('feed items make sense on their own', () => {
 
 describe('feeds hold the right updates', () => {
 	/** Worked out from the fixture files, not from the status engine the feeds use. */
-	const concerning = (id: string) => content.updates.filter((u) => u.data.fr.services.includes(id) || id in u.data.fr.changes).map((u) => u.id);
+	const concerning = (id: string) => content.updates.filter((u) => u.data.fr.services.includes(id) || u.data.fr.changes.some((c) => c.service === id)).map((u) => u.id);
 	test.each(['etat-civil', 'urbanisme', 'standard'])('the %s feed, in both languages, holds only and all the updates about it', (id) => {
 		expect(concerning(id).length).toBeGreaterThan(0);
 		for (const path of [`services/${id}/rss.xml`, `en/services/${id}/rss.xml`]) {

@@ -28,8 +28,13 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 	},
 	{
 		name: 'a status change for an unknown service',
-		files: { 'updates/bad.md': update(`${VALID_UPDATE}\nchanges:\n  cantine: paper`) },
-		expected: { file: 'updates/bad.md', field: 'changes.cantine', found: '« cantine »' },
+		files: { 'updates/bad.md': update(`${VALID_UPDATE}\nchanges:\n  - service: cantine\n    status: paper`) },
+		expected: { file: 'updates/bad.md', field: 'changes[0].service', found: '« cantine »' },
+	},
+	{
+		name: 'a status change naming the same service twice',
+		files: { 'updates/bad.md': update(`${VALID_UPDATE}\nchanges:\n  - { service: etat-civil, status: paper }\n  - { service: etat-civil, status: down }`) },
+		expected: { file: 'updates/bad.md', line: 7, field: 'changes[1].service', found: '« etat-civil » en double' },
 	},
 	{
 		name: 'a service naming an unknown place',
@@ -43,8 +48,8 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 	},
 	{
 		name: 'an unknown status word',
-		files: { 'updates/bad.md': update(`${VALID_UPDATE}\nchanges:\n  etat-civil: ferme`) },
-		expected: { file: 'updates/bad.md', line: 6, field: 'changes.etat-civil', expected: 'une de ces valeurs : operational, degraded, paper, down', found: '« ferme »' },
+		files: { 'updates/bad.md': update(`${VALID_UPDATE}\nchanges:\n  - service: etat-civil\n    status: ferme`) },
+		expected: { file: 'updates/bad.md', line: 7, field: 'changes[0].status', expected: 'une de ces valeurs : operational, degraded, paper, down', found: '« ferme »' },
 	},
 	{
 		name: 'a date without offset',
@@ -205,7 +210,7 @@ describe('problems can be read in English', () => {
 	});
 	test.each([
 		['a date without offset', update('title: Test\ndate: 2024-06-25T10:00\nkind: information'), 'a date and time with its UTC offset'],
-		['an unknown status word', update(`${VALID_UPDATE}\nchanges:\n  etat-civil: ferme`), 'one of: operational, degraded, paper, down'],
+		['an unknown status word', update(`${VALID_UPDATE}\nchanges:\n  - service: etat-civil\n    status: ferme`), 'one of: operational, degraded, paper, down'],
 		['a missing title', update('date: 2024-06-25T10:00+02:00\nkind: information'), 'expected a text; found nothing (missing field)'],
 	])('%s', (_, file, english) => {
 		const [problem] = errorsOf(fixtureWith({ 'updates/bad.md': file }));

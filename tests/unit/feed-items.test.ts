@@ -22,8 +22,8 @@ const update = (front: string, body = 'Texte.') => `---\n${front}\n---\n${body}\
 const changes = siteWith({
 	'services/cantine.yaml': service('Cantine'),
 	'services/ecoles.yaml': service('Inscriptions scolaires'),
-	'updates/trois.md': update('title: Trois services reprennent\ndate: 2024-06-25T10:00+02:00\nkind: information\nchanges:\n  cantine: degraded\n  ecoles: paper\n  urbanisme: paper'),
-	'updates/quatre.md': update('title: Tout est coupé\ndate: 2024-06-25T11:00+02:00\nkind: incident\nchanges:\n  cantine: down\n  ecoles: down\n  urbanisme: down\n  standard: down'),
+	'updates/trois.md': update('title: Trois services reprennent\ndate: 2024-06-25T10:00+02:00\nkind: information\nchanges:\n  - { service: cantine, status: degraded }\n  - { service: ecoles, status: paper }\n  - { service: urbanisme, status: paper }'),
+	'updates/quatre.md': update('title: Tout est coupé\ndate: 2024-06-25T11:00+02:00\nkind: incident\nchanges:\n  - { service: cantine, status: down }\n  - { service: ecoles, status: down }\n  - { service: urbanisme, status: down }\n  - { service: standard, status: down }'),
 	'updates/rectificatif.md': update('title: Horaires de la cantine\ndate: 2024-06-25T12:00+02:00\nkind: correction\ncorrects: trois'),
 });
 
@@ -109,7 +109,7 @@ describe('each feed picks its updates', () => {
 		const content = withManyUpdates(FEED_LIMIT + 5);
 		const items = feedFor(content, 'fr', ROOT, { kind: 'service', id: 'etat-civil' }).items;
 		expect(items).toHaveLength(FEED_LIMIT);
-		expect(items[0]!.id).toBe(content.updates.find((u) => u.data.fr.services.includes('etat-civil') || 'etat-civil' in u.data.fr.changes)!.id);
+		expect(items[0]!.id).toBe(content.updates.find((u) => u.data.fr.services.includes('etat-civil') || u.data.fr.changes.some((c) => c.service === 'etat-civil'))!.id);
 	});
 	test('the channel has its language, its page, its own address and the date of its newest item', () => {
 		const feed = feedFor(fixture, 'en', ROOT, { kind: 'service', id: 'etat-civil' });

@@ -21,7 +21,7 @@ function scripted(answers: unknown[]): Ask & { asked: string[] } {
 }
 
 describe('the file the assistant writes', () => {
-	const update: NewUpdate = { kind: 'resolution', title: 'Le standard répond : « enfin » & merci', date: '2024-06-28T09:15+02:00', services: ['etat-civil'], changes: { standard: 'operational' }, pinned: false, body: 'Appelez le **02 00 00 00 00**.' };
+	const update: NewUpdate = { kind: 'resolution', title: 'Le standard répond : « enfin » & merci', date: '2024-06-28T09:15+02:00', services: ['etat-civil'], changes: [{ service: 'standard', status: 'operational' }], pinned: false, body: 'Appelez le **02 00 00 00 00**.' };
 
 	test('is named after its date and title, without accents or punctuation', () => {
 		expect(updateFileName(update)).toBe('2024-06-28-le-standard-repond-enfin-et-merci.md');
@@ -31,7 +31,7 @@ describe('the file the assistant writes', () => {
 		expect(file.problems).toEqual([]);
 		const { data, problems } = validate(file, updateSchema);
 		expect(problems).toEqual([]);
-		expect(data).toMatchObject({ title: update.title, date: update.date, changes: { standard: 'operational' }, services: ['etat-civil'] });
+		expect(data).toMatchObject({ title: update.title, date: update.date, changes: [{ service: 'standard', status: 'operational' }], services: ['etat-civil'] });
 		expect(file.body.trim()).toBe(update.body);
 	});
 	test.each([
@@ -46,7 +46,7 @@ describe('the assistant with scripted answers', () => {
 	test('asks kind, title, services, each new status, pinning and text, and keeps only real changes', async () => {
 		const ask = scripted(['incident', 'Urbanisme fermé', ['urbanisme', 'etat-civil'], 'down', 'same', false, 'Le guichet est fermé.']);
 		const result = await interview(ask, content, {});
-		expect(result).toEqual({ kind: 'incident', title: 'Urbanisme fermé', services: ['etat-civil'], changes: { urbanisme: 'down' }, pinned: false, corrects: undefined, body: 'Le guichet est fermé.' });
+		expect(result).toEqual({ kind: 'incident', title: 'Urbanisme fermé', services: ['etat-civil'], changes: [{ service: 'urbanisme', status: 'down' }], pinned: false, corrects: undefined, body: 'Le guichet est fermé.' });
 		expect(ask.asked).toHaveLength(7);
 		expect(ask.asked[3]).toBe('Nouvel état de « Urbanisme » ?');
 	});
@@ -57,7 +57,7 @@ describe('the assistant with scripted answers', () => {
 	});
 	test('does not ask what the flags already gave', async () => {
 		const ask = scripted([true]);
-		const result = await interview(ask, content, { kind: 'warning', title: 'Faux SMS', services: [], changes: {}, body: 'Ne cliquez pas.' });
+		const result = await interview(ask, content, { kind: 'warning', title: 'Faux SMS', services: [], changes: [], body: 'Ne cliquez pas.' });
 		expect(ask.asked).toEqual(["Épingler en haut de la page d'accueil ?"]);
 		expect(result.pinned).toBe(true);
 	});

@@ -16,7 +16,7 @@ function siteWith(files: Record<string, string>): SiteContent {
 }
 /** Every service of the fixture set to `status` by one update. */
 const allAt = (status: Status) =>
-	siteWith({ 'updates/2024-06-27-tout.md': `---\ntitle: Tout change\ndate: 2024-06-27T12:00+02:00\nkind: information\nchanges:\n  etat-civil: ${status}\n  urbanisme: ${status}\n  standard: ${status}\n---\nTexte.\n` });
+	siteWith({ 'updates/2024-06-27-tout.md': `---\ntitle: Tout change\ndate: 2024-06-27T12:00+02:00\nkind: information\nchanges:\n  - { service: etat-civil, status: ${status} }\n  - { service: urbanisme, status: ${status} }\n  - { service: standard, status: ${status} }\n---\nTexte.\n` });
 
 describe('Statuspage mapping, from our words to theirs', () => {
 	test.each([

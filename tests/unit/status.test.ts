@@ -29,9 +29,9 @@ describe('a service with no update keeps its initial status', () => {
 
 describe('status changes are applied in date order, whatever the file order', () => {
 	const updates: StatusInput['updates'] = [
-		{ id: 'c', date: at(30), services: [], changes: { 'etat-civil': 'degraded' as const } },
-		{ id: 'a', date: at(2), services: [], changes: { 'etat-civil': 'paper' as const } },
-		{ id: 'b', date: at(10), services: ['etat-civil'], changes: {} },
+		{ id: 'c', date: at(30), services: [], changes: [{ service: 'etat-civil', status: 'degraded' as const }] },
+		{ id: 'a', date: at(2), services: [], changes: [{ service: 'etat-civil', status: 'paper' as const }] },
+		{ id: 'b', date: at(10), services: ['etat-civil'], changes: [] },
 	];
 	const state = computeStatus(input({ updates, now: at(40) })).services.get('etat-civil')!;
 
@@ -52,8 +52,8 @@ describe('status changes are applied in date order, whatever the file order', ()
 
 describe('"since" only moves when the status really changes', () => {
 	test.each([
-		['a change to the same status', { 'etat-civil': 'down' as const }],
-		['a mention without change', {}],
+		['a change to the same status', [{ service: 'etat-civil', status: 'down' as const }]],
+		['a mention without change', []],
 	])('%s keeps the since date and adds no history', (_, changes) => {
 		const state = computeStatus(input({ updates: [{ id: 'x', date: at(5), services: ['etat-civil'], changes }] })).services.get('etat-civil')!;
 		expect(state.since).toBe(start);
@@ -64,14 +64,14 @@ describe('"since" only moves when the status really changes', () => {
 
 describe('updates dated after now are not in force', () => {
 	test('a future change does not apply yet', () => {
-		const report = computeStatus(input({ updates: [{ id: 'later', date: at(30), services: [], changes: { standard: 'operational' } }] }));
+		const report = computeStatus(input({ updates: [{ id: 'later', date: at(30), services: [], changes: [{ service: 'standard', status: 'operational' as const }] }] }));
 		expect(report.services.get('standard')!.status).toBe('down');
 		expect(report.lastUpdated).toBe(start);
 	});
 });
 
 describe('a service back to operational shows as restored for 7 days', () => {
-	const restore = [{ id: 'back', date: at(48), services: [], changes: { standard: 'operational' as const } }];
+	const restore = [{ id: 'back', date: at(48), services: [], changes: [{ service: 'standard', status: 'operational' as const }] }];
 	test.each([
 		['the day after', at(72), at(48)],
 		['exactly 7 days after', at(48 + 7 * 24), at(48)],
@@ -86,7 +86,7 @@ describe('a service back to operational shows as restored for 7 days', () => {
 
 describe('a status not confirmed within the window is "à confirmer"', () => {
 	test.each([
-		['confirmed by an update 10 h ago', { updates: [{ id: 'u', date: at(38), services: ['etat-civil'], changes: {} }], now: at(48) }, false],
+		['confirmed by an update 10 h ago', { updates: [{ id: 'u', date: at(38), services: ['etat-civil'], changes: [] }], now: at(48) }, false],
 		['last confirmed at the incident start, 49 h ago', { now: at(49) }, true],
 		['confirmed by the service file\'s `checked`', { services: [{ id: 'etat-civil', initialStatus: 'down' as const, checked: at(40) }], now: at(49) }, false],
 	])('%s', (_, overrides, stale) => {
@@ -110,7 +110,7 @@ describe('large histories', () => {
 	test('5,000 updates over 30 services are each attributed to their service', () => {
 		const services = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, initialStatus: 'down' as const }));
 		const statuses = ['paper', 'degraded', 'operational', 'down'] as const;
-		const updates = Array.from({ length: 5000 }, (_, i) => ({ id: `u${i}`, date: at(i / 100), services: [], changes: { [`s${i % 30}`]: statuses[i % 4]! } }));
+		const updates = Array.from({ length: 5000 }, (_, i) => ({ id: `u${i}`, date: at(i / 100), services: [], changes: [{ service: `s${i % 30}`, status: statuses[i % 4]! }] }));
 		const report = computeStatus(input({ services, updates, now: at(100) }));
 		const total = [...report.services.values()].reduce((n, s) => n + s.updateIds.length, 0);
 		expect(total).toBe(5000);
