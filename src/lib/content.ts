@@ -104,7 +104,7 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			const slot = byId.get(id) ?? {};
 			const lang = match[2] ? 'en' : 'fr';
 			if (slot[lang]) error(filePath, undefined, '', text(`un seul fichier pour l'identifiant « ${id} »`, `one file only for the id "${id}"`), text(`aussi « ${slot[lang].path} »`, `also "${slot[lang].path}"`));
-			slot[lang] = parseSourceFile(filePath, readFileSync(join(path, name), 'utf8'));
+			slot[lang] = parseOnce(filePath, readFileSync(join(path, name), 'utf8'));
 			byId.set(id, slot);
 		}
 		const parsed: Parsed<z.output<S>>[] = [];
@@ -135,9 +135,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 		data: { fr: p.data, en: overlay(p.data, p.en?.data), translated: p.en !== undefined },
 	});
 	const html = (p: Parsed<unknown>): Localized<string> => {
-		const fr = renderMarkdown(p.file.body);
+		const fr = renderOnce(p.file.body);
 		const translated = p.en !== undefined && p.en.file.body.trim() !== '';
-		return { fr, en: translated ? renderMarkdown(p.en!.file.body) : fr, translated };
+		return { fr, en: translated ? renderOnce(p.en!.file.body) : fr, translated };
 	};
 	/** Reports an unknown id, with the closest known one as a hint. */
 	const checkRef = (file: SourceFile, path: (string | number)[], id: string, known: Map<string, unknown> | Set<string>, what: Text) => {
@@ -154,9 +154,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	if (!existsSync(settingsFile)) {
 		error(rel(settingsFile), undefined, '', text('le fichier des réglages du site', 'the site settings file'), text('aucun fichier', 'no file'));
 	} else {
-		const fr = parseSourceFile(rel(settingsFile), readFileSync(settingsFile, 'utf8'));
+		const fr = parseOnce(rel(settingsFile), readFileSync(settingsFile, 'utf8'));
 		const enPath = join(dir, 'settings.en.yaml');
-		const en = existsSync(enPath) ? parseSourceFile(rel(enPath), readFileSync(enPath, 'utf8')) : undefined;
+		const en = existsSync(enPath) ? parseOnce(rel(enPath), readFileSync(enPath, 'utf8')) : undefined;
 		problems.push(...fr.problems, ...(en?.problems ?? []));
 		const result = fr.problems.length ? { problems: [] } : validate(fr, settingsSchema);
 		problems.push(...result.problems);
@@ -295,6 +295,25 @@ function builtInSegments(): Set<string> {
 // of this module in one process: a cache on globalThis lets both share one load.
 const CACHE = Symbol.for('town-status-site.content');
 type Loaded = { dir: string; result: ReturnType<typeof loadContent> };
+
+// The live preview reads the whole folder again after each change: a file whose text did not change
+// is not parsed, nor its markdown rendered, again (both are pure functions of the text).
+const parsedFiles = new Map<string, { source: string; file: SourceFile }>();
+const renderedBodies = new Map<string, string>();
+
+function parseOnce(path: string, source: string): SourceFile {
+	const known = parsedFiles.get(path);
+	if (known?.source === source) return known.file;
+	const file = parseSourceFile(path, source);
+	parsedFiles.set(path, { source, file });
+	return file;
+}
+
+function renderOnce(markdown: string): string {
+	let html = renderedBodies.get(markdown);
+	if (html === undefined) renderedBodies.set(markdown, (html = renderMarkdown(markdown)));
+	return html;
+}
 
 /**
  * `loadContent`, done once per process and folder, until `forgetContent()`: the build reads the
