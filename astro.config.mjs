@@ -75,13 +75,14 @@ const contentReload = {
 		'astro:server:setup': ({ server }) => {
 			const root = resolve(contentDir);
 			server.watcher.add(root);
-			// Astro keeps getStaticPaths results until a module they import changes: say that the module
-			// listing the content's pages changed, so new updates get their page and edits show.
-			const paths = fileURLToPath(new URL('./src/lib/static-paths.ts', import.meta.url));
 			server.watcher.on('all', (_event, path) => {
 				if (!path.startsWith(root)) return;
 				forgetContent();
-				server.watcher.emit('change', paths);
+				// Astro keeps getStaticPaths results until told that content changed: tell it as its own
+				// content layer does (the live preview test checks that new updates get their page), and
+				// reload the open pages. No module changed, so none is compiled again.
+				for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+				server.environments.client.hot.send({ type: 'full-reload', path: '*' });
 			});
 		},
 	},
