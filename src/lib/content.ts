@@ -297,9 +297,13 @@ const CACHE = Symbol.for('town-status-site.content');
 type Loaded = { dir: string; result: ReturnType<typeof loadContent> };
 
 // The live preview reads the whole folder again after each change: a file whose text did not change
-// is not parsed, nor its markdown rendered, again (both are pure functions of the text).
-const parsedFiles = new Map<string, { source: string; file: SourceFile }>();
-const renderedBodies = new Map<string, string>();
+// is not parsed, nor its markdown rendered, again (both are pure functions of the text). Kept on
+// globalThis too: the config's copy of this module loads first, the pages' copy reloads.
+const MEMO = Symbol.for('town-status-site.parsed-files');
+const { parsedFiles, renderedBodies } = ((globalThis as { [MEMO]?: { parsedFiles: Map<string, { source: string; file: SourceFile }>; renderedBodies: Map<string, string> } })[MEMO] ??= {
+	parsedFiles: new Map(),
+	renderedBodies: new Map(),
+});
 
 function parseOnce(path: string, source: string): SourceFile {
 	const known = parsedFiles.get(path);
