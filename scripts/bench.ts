@@ -90,17 +90,23 @@ function build(contentDir: string, outDir: string): { row: string; phases: strin
 	const rss = /MAXRSS_KB=(\d+)/.exec(log)?.[1];
 	// Processor time (user + system) varies much less than wall time when other work shares the machine.
 	const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(log);
-	const ms = (match: RegExpMatchArray | null) => (match ? Number(match[1]) * (match[2] === 'ms' ? 1 : 1000) : Number.NaN);
+	// Durations as Astro prints them ("450ms", "1.23s", "1m 12s") and as the integrations do ("0.2 s").
+	const DURATION = '((?:\\d+m )?[\\d.]+ ?m?s)';
+	const toMs = (text: string | undefined) => {
+		const match = /^(?:(\d+)m )?([\d.]+) ?(m?s)$/.exec(text ?? '');
+		return match ? Number(match[1] ?? 0) * 60_000 + Number(match[2]) * (match[3] === 'ms' ? 1 : 1000) : Number.NaN;
+	};
+	const after = (pattern: string) => toMs(new RegExp(`${pattern}${DURATION}`).exec(log)?.[1]);
 	const pages = /(\d+) page\(s\) built in/.exec(log)?.[1];
 	// Astro times its own work from after the config is loaded: the rest is start-up.
-	const astro = ms(/page\(s\) built in ([\d.]+)(m?s)/.exec(log));
+	const astro = after('page\\(s\\) built in ');
 	const phases = [
-		`start-up (Node, Astro, config) ${seconds(wall - astro)}, of which content loaded and checked ${seconds(ms(/content loaded and checked in ([\d.]+) (s)/.exec(log)))}`,
-		`build info ${seconds(ms(/Collecting build info[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(log)))}`,
-		`bundling (Vite) ${seconds([...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((sum, m) => sum + ms(m), 0))}`,
-		`rendering ${pages} pages ${seconds(ms(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/.exec(log)))}`,
-		`search index ${seconds(ms(/search index: .* in ([\d.]+) (s)/.exec(log)))}`,
-		`hosting files ${seconds(ms(/hosting files: .* in ([\d.]+) (s)/.exec(log)))}`,
+		`start-up (Node, Astro, config) ${seconds(wall - astro)}, of which content loaded and checked ${seconds(after('content loaded and checked in '))}`,
+		`build info ${seconds(after('Collecting build info[\\s\\S]*?Completed in '))}`,
+		`bundling (Vite) ${seconds([...log.matchAll(new RegExp(`\\[vite\\] ✓ built in ${DURATION}`, 'g'))].reduce((sum, m) => sum + toMs(m[1]), 0))}`,
+		`rendering ${pages} pages ${seconds(after('generating static routes[\\s\\S]*?✓ Completed in '))}`,
+		`search index ${seconds(after('search index: .* in '))}`,
+		`hosting files ${seconds(after('hosting files: .* in '))}`,
 	];
 	const { count, bytes } = walk(outDir);
 	const home = readFileSync(join(outDir, 'index.html'));
