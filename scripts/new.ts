@@ -11,17 +11,17 @@
  * makes the content invalid, it is removed and the problems are printed.
  */
 import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as prompts from '@inquirer/prompts';
 import { loadContent } from '../src/lib/content.ts';
 import { nowInZone, renderUpdateFile, updateFileName, type NewUpdate } from '../src/lib/new-update.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import type { Status } from '../src/schemas/common.ts';
+import { EXPECTED, formatProblems } from '../src/lib/problems.ts';
+import { dateTimeSchema, type Status } from '../src/schemas/common.ts';
 import { interview, type Ask } from './lib/interview.ts';
+import { parseFlags } from './lib/parse-flags.ts';
 
-const { values } = parseArgs({
-	options: {
+const values = parseFlags(
+	{
 		kind: { type: 'string' },
 		title: { type: 'string' },
 		service: { type: 'string', multiple: true },
@@ -32,7 +32,13 @@ const { values } = parseArgs({
 		dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
 		yes: { type: 'boolean', default: false },
 	},
-});
+	'npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--dir dossier] [--yes]',
+);
+// The date names the file: anything but a real date with offset (say `../../x`) is refused before a file is written.
+if (values.date !== undefined && !dateTimeSchema.safeParse(values.date).success) {
+	console.error(`--date : attendu ${EXPECTED['expected.datetime']!.fr} ; trouvé « ${values.date} ». Aucune actualité créée.`);
+	process.exit(1);
+}
 
 const { content, problems } = loadContent(values.dir);
 if (!content) {
@@ -66,6 +72,12 @@ const update: NewUpdate = { ...answers, date: values.date ?? nowInZone(content.s
 let name = updateFileName(update);
 for (let n = 2; existsSync(join(values.dir, 'updates', name)); n++) name = updateFileName(update).replace(/\.md$/, `-${n}.md`);
 const path = join(values.dir, 'updates', name);
+// Whatever the flags, the only file this command writes is directly inside content/updates/.
+const inside = relative(resolve(values.dir, 'updates'), resolve(path));
+if (inside !== name || isAbsolute(inside)) {
+	console.error(`Nom de fichier refusé : « ${name} » sortirait de ${join(values.dir, 'updates')}. Aucune actualité créée.`);
+	process.exit(1);
+}
 writeFileSync(path, renderUpdateFile(update));
 
 const after = loadContent(values.dir);
