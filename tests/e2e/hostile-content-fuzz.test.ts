@@ -11,6 +11,7 @@ import type { z } from 'astro/zod';
 import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
 import { loadContent } from '../../src/lib/content.ts';
 import { formatProblem, type Problem } from '../../src/lib/problems.ts';
+import { FORBIDDEN_CHARACTER } from '../../src/lib/source-file.ts';
 import { markdownSchema } from '../../src/schemas/common.ts';
 import { electionSchema, electionTranslationSchema } from '../../src/schemas/election.ts';
 import { pageSchema, pageTranslationSchema } from '../../src/schemas/page.ts';
@@ -47,6 +48,7 @@ const PAYLOADS = [
 	'"><script>alert(1)</script>',
 	"'><img src=x onerror=alert(1)>",
 	'<meta http-equiv="Content-Security-Policy" content="script-src \'unsafe-inline\'">',
+	'<meta http-equiv=content-security-policy content="default-src *">',
 	'<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
 	'<base href="https://evil.example/">',
 	'<iframe src="https://evil.example/"></iframe>',
@@ -283,19 +285,23 @@ function putBackRefused(files: SourceFile[], base: SourceFile[]): { dir: string;
 
 const SAFE_SCHEME = /^(https?:|mailto:|tel:|[/#?.]|[^:]*$)/i;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'ping', 'xlink:href', 'cite', 'longdesc', 'srcset', 'manifest', 'codebase']);
-const ACTIVE_TAGS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'svg', 'math']);
+// Inline SVG (the poster's QR code) is inert without scripts and handlers, which are checked on every element.
+const ACTIVE_TAGS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'foreignobject']);
+/** In HTML from staff text (feed items, JSON), not even the tags a page's head legitimately has. */
+const HEAD_TAGS = new Set(['style', 'link', 'meta', 'title']);
 /** The site's own scripts: Pagefind's UI on the search pages, and its bootstrap. */
 const OWN_SCRIPT = /^\s*addEventListener\('DOMContentLoaded', \(\) => \{\s*if \(!window\.PagefindUI\) return;\s*new PagefindUI\(\{ element: '#search', showImages: false \}\);\s*document\.getElementById\('search-nojs'\)\.hidden = true;\s*\}\);\s*$/;
 
-/** What is live in an HTML document or fragment: scripts, handlers, non-web addresses, extra meta tags. */
-function liveContent(html: string, ownScriptsAllowed: boolean): string[] {
+/** What is live in an HTML page or fragment: scripts, handlers, non-web addresses, extra meta tags. */
+function liveContent(html: string, context: 'page' | 'search page' | 'fragment'): string[] {
+	const ownScriptsAllowed = context === 'search page';
 	const found: string[] = [];
 	for (const el of parseHtml(html, { comment: false }).querySelectorAll('*')) {
 		const tag = el.tagName.toLowerCase();
 		if (tag === 'script') {
 			const own = ownScriptsAllowed && (el.getAttribute('src') ? /\/pagefind\/pagefind-ui\.js$/.test(el.getAttribute('src')!) : OWN_SCRIPT.test(el.textContent));
 			if (!own) found.push(`<script>${el.textContent.slice(0, 60)}`);
-		} else if (ACTIVE_TAGS.has(tag)) found.push(`<${tag}>`);
+		} else if (ACTIVE_TAGS.has(tag) || (context === 'fragment' && HEAD_TAGS.has(tag))) found.push(`<${tag}>`);
 		if (tag === 'meta' && el.getAttribute('http-equiv') && !/^(content-security-policy|referrer)$/i.test(el.getAttribute('http-equiv')!)) found.push(`<meta http-equiv=${el.getAttribute('http-equiv')}>`);
 		for (const [name, value] of Object.entries(el.attributes)) {
 			const lower = name.toLowerCase();
@@ -324,7 +330,7 @@ function feedProblems(text: string): string[] {
 	const found: string[] = [];
 	const walk = (node: unknown, key: string): void => {
 		if (typeof node === 'string') {
-			if (/^(description|content:encoded|content|summary)$/.test(key)) found.push(...liveContent(node, false));
+			if (/^(description|content:encoded|content|summary)$/.test(key)) found.push(...liveContent(node, 'fragment'));
 			if (/^(link|guid|@_href|@_url|url|loc|xhtml:link)$/.test(key) && !/^https?:/i.test(node.trim())) found.push(`${key}: ${node.slice(0, 60)}`);
 		} else if (Array.isArray(node)) node.forEach((n) => walk(n, key));
 		else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, k === '#text' ? key : k);
@@ -336,7 +342,7 @@ function feedProblems(text: string): string[] {
 /** JSON: HTML fields are inert, address fields are web addresses. */
 function jsonProblems(value: unknown, key = ''): string[] {
 	if (typeof value === 'string') {
-		if (/html$/i.test(key)) return liveContent(value, false);
+		if (/html$/i.test(key)) return liveContent(value, 'fragment');
 		if (/(url|href|link)$/i.test(key) && !/^(https?:|mailto:|tel:|\/)/i.test(value)) return [`${key}: ${value.slice(0, 60)}`];
 		return [];
 	}
@@ -352,7 +358,7 @@ function calendarProblems(text: string): string[] {
 		for (const property of component.getAllProperties()) {
 			if (/^(url|attach|x-alt-desc)$/.test(property.name)) {
 				const value = String(property.getFirstValue());
-				if (property.name === 'x-alt-desc') found.push(...liveContent(value, false));
+				if (property.name === 'x-alt-desc') found.push(...liveContent(value, 'fragment'));
 				else if (!/^https?:/i.test(value)) found.push(`${property.name}: ${value.slice(0, 60)}`);
 			}
 		}
@@ -361,6 +367,14 @@ function calendarProblems(text: string): string[] {
 	walk(new ICAL.Component(ICAL.parse(text)));
 	return found;
 }
+
+/** Hosting files (`_headers`, `.htaccess`, nginx): every CSP they send keeps inline scripts out. */
+const headerProblems = (text: string): string[] =>
+	text
+		.split('\n')
+		.filter((line) => /content-security-policy/i.test(line))
+		.filter((line) => /'unsafe-inline'|'unsafe-eval'/.test(/script-src([^;]*)/.exec(line)?.[1] ?? /default-src([^;]*)/.exec(line)?.[1] ?? "'unsafe-inline'"))
+		.map((line) => `CSP header allows inline scripts: ${line.trim().slice(0, 120)}`);
 
 /** security.txt, robots.txt…: every `Field: address` line points to the web, an email or a phone. */
 const textProblems = (text: string): string[] =>
@@ -372,16 +386,17 @@ function builtProblems(outDir: string): { problems: string[]; counts: Record<str
 	const files = filesUnder(outDir).filter((f) => !relative(outDir, f).startsWith('pagefind/'));
 	for (const file of files) {
 		const name = relative(outDir, file);
-		const ext = /\.([a-z]+)$/.exec(name)?.[1] ?? '';
+		const ext = /\.([a-z]+)$/.exec(name)?.[1] ?? name.split('/').at(-1)!;
 		counts[ext] = (counts[ext] ?? 0) + 1;
 		const text = () => readFileSync(file, 'utf8');
 		const at = (found: string[]) => problems.push(...found.map((f) => `${name}: ${f}`));
 		try {
-			if (ext === 'html') at([...liveContent(text(), /(^|\/)(recherche|search)\//.test(name)), ...cspProblems(text())]);
+			if (ext === 'html') at([...liveContent(text(), /(^|\/)(recherche|search)\//.test(name) ? 'search page' : 'page'), ...cspProblems(text())]);
 			else if (ext === 'xml' || ext === 'rss' || ext === 'atom') at(feedProblems(text()));
 			else if (ext === 'json' || ext === 'webmanifest') at(jsonProblems(JSON.parse(text())));
 			else if (ext === 'ics') at(calendarProblems(text()));
 			else if (ext === 'txt') at(textProblems(text()));
+			else if (/(^|\/)(_headers|\.htaccess|nginx\.conf)$/.test(name)) at(headerProblems(text()));
 		} catch (error) {
 			problems.push(`${name}: cannot be read: ${(error as Error).message.split('\n')[0]}`);
 		}
@@ -400,6 +415,38 @@ function builtProblems(outDir: string): { problems: string[]; counts: Record<str
 const base = baseFiles();
 const cleanup: string[] = [];
 afterAll(() => cleanup.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('the fuzz test sees what it looks for', () => {
+	test.each([
+		['a script', liveContent('<p>x</p><script>alert(1)</script>', 'page')],
+		['a script on the search page that is not its own', liveContent('<script>alert(1)</script>', 'search page')],
+		['an event handler', liveContent('<img src="a.png" onerror="alert(1)">', 'page')],
+		['a javascript: link hidden by a tab', liveContent('<a href="java\tscript:alert(1)">x</a>', 'page')],
+		['a refresh to javascript:', liveContent('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', 'page')],
+		['a style element in an item', liveContent('<style>body{display:none}</style>', 'fragment')],
+		['no CSP meta', cspProblems('<html><head></head></html>')],
+		["'unsafe-inline' scripts", cspProblems(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'">`)],
+		['a live script in a feed item', feedProblems('<rss><channel><item><description>&lt;script&gt;alert(1)&lt;/script&gt;</description></item></channel></rss>')],
+		['a javascript: link in a feed', feedProblems('<rss><channel><item><link>javascript:alert(1)</link></item></channel></rss>')],
+		['an event handler in JSON HTML', jsonProblems({ items: [{ html: '<img src=x onerror=alert(1)>' }] })],
+		['a javascript: URL in JSON', jsonProblems({ url: 'javascript:alert(1)' })],
+		['a javascript: URL in a calendar', calendarProblems('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nURL:javascript:alert(1)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')],
+		['a javascript: contact in security.txt', textProblems('Contact: javascript:alert(1)\n')],
+		["a CSP header relaxed to 'unsafe-inline'", headerProblems(`/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-inline'\n`)],
+	])('%s', (_, found) => {
+		expect(found.length).toBeGreaterThan(0);
+	});
+	test('libxml2 refuses a feed holding a control character, which fast-xml-parser would accept', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'fuzz-xml-'));
+		cleanup.push(dir);
+		writeFileSync(join(dir, 'rss.xml'), '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Ligne\u000Bdeux</title></channel></rss>');
+		expect(builtProblems(dir).problems.join('\n')).toContain('not well-formed XML');
+	});
+	test('the site\'s own search scripts and a clean page pass', () => {
+		expect(liveContent(`<script defer src="/crise/pagefind/pagefind-ui.js"></script><script>addEventListener('DOMContentLoaded', () => { if (!window.PagefindUI) return; new PagefindUI({ element: '#search', showImages: false }); document.getElementById('search-nojs').hidden = true; });</script>`, 'search page')).toEqual([]);
+		expect(cspProblems(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-abc='">`)).toEqual([]);
+	});
+});
 
 describe('hostile strings in every text field', () => {
 	test('the base content set is valid and reaches every text field of every schema', () => {
@@ -426,7 +473,10 @@ describe('hostile strings in every text field', () => {
 		);
 	});
 
-	const sets = fc.sample(fc.infiniteStream(hostile), { seed: SEED + 1, numRuns: BUILDS });
+	// Random sets, then one where every field holds every payload the check accepts (cut to the field's
+	// length), so that the most visible fields (the town's name is on every page) meet each of them.
+	const everyPayload = PAYLOADS.filter((p) => !FORBIDDEN_CHARACTER.test(p)).join(' ');
+	const sets: { next: () => { value: string } }[] = [...fc.sample(fc.infiniteStream(hostile), { seed: SEED + 1, numRuns: BUILDS }), { next: () => ({ value: everyPayload }) }];
 	test.each(sets.map((strings, i) => [i + 1, strings] as const))('hostile content set %i builds into a site with nothing live in it, a strict CSP on every page, and well-formed XML', (_, strings) => {
 		const { files, fields } = hostileSet(base, () => strings.next().value);
 		const { dir, putBack } = putBackRefused(files, base);
@@ -441,6 +491,7 @@ describe('hostile strings in every text field', () => {
 		expect(counts.xml).toBeGreaterThan(3);
 		expect(counts.ics).toBeGreaterThan(0);
 		expect(counts.json).toBeGreaterThan(0);
+		expect(counts._headers).toBe(1);
 		expect(problems).toEqual([]);
 	});
 });
