@@ -9,14 +9,14 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
  * const values = parseFlags({ dir: { type: 'string', default: 'content' } }, 'npm run check -- [--lang fr|en] [--dir dossier]');
  * // npm run check -- --langue en   →   « Option inconnue : --langue » then « Usage : npm run check -- … », exit 2
  */
-export function parseFlags<O extends ParseArgsOptionsConfig>(options: O, usage: string) {
+export function parseFlags<O extends ParseArgsOptionsConfig>(options: O, usage: string): ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'] {
 	try {
 		const { values } = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
-		if (values.help) {
+		if ((values as { help?: boolean }).help) {
 			console.log(`Usage : ${usage}`);
 			process.exit(0);
 		}
-		return values;
+		return values as ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'];
 	} catch (error) {
 		if (!(error instanceof TypeError) || !('code' in error) || !String(error.code).startsWith('ERR_PARSE_ARGS_')) throw error;
 		console.error(`${explain(error)}\nUsage : ${usage}`);
