@@ -170,7 +170,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 
 	/** Reports every link and special file anywhere under the content folder: none is ever read. */
 	const checkTree = (folder: string) => {
-		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+		const listed = guarded(rel(folder), () => ({ problems: [], entries: readdirSync(folder, { withFileTypes: true }) }));
+		problems.push(...listed.problems);
+		for (const entry of 'entries' in listed ? listed.entries : []) {
 			const path = join(folder, entry.name);
 			if (entry.isSymbolicLink()) error(rel(path), undefined, '', text('un vrai fichier ou dossier (pas de lien symbolique dans content/)', 'a real file or folder (no symbolic link in content/)'), text(`un lien vers « ${readlinkSync(path)} »`, `a link to "${readlinkSync(path)}"`), text('remplacez le lien par une copie du fichier', 'replace the link with a copy of the file'));
 			else if (entry.isDirectory()) checkTree(path);
