@@ -9,9 +9,9 @@
  */
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
-import { parseFlags } from './lib/parse-flags.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 
-const values = parseFlags({ lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } }, 'npm run check -- [--lang fr|en] [--dir dossier-du-contenu]');
+const { values } = parseArgsOrUsage({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } }, 'Usage : npm run check -- [--lang fr|en] [--dir dossier-du-contenu]');
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
 const { content, problems } = loadContent(values.dir);
 const errors = problems.filter((p) => p.severity === 'error').length;

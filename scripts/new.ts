@@ -18,21 +18,23 @@ import { nowInZone, renderUpdateFile, updateFileName, type NewUpdate } from '../
 import { EXPECTED, formatProblems } from '../src/lib/problems.ts';
 import { dateTimeSchema, type Status } from '../src/schemas/common.ts';
 import { interview, type Ask } from './lib/interview.ts';
-import { parseFlags } from './lib/parse-flags.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 
-const values = parseFlags(
+const { values } = parseArgsOrUsage(
 	{
-		kind: { type: 'string' },
-		title: { type: 'string' },
-		service: { type: 'string', multiple: true },
-		pinned: { type: 'boolean' },
-		corrects: { type: 'string' },
-		body: { type: 'string' },
-		date: { type: 'string' },
-		dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
-		yes: { type: 'boolean', default: false },
+		options: {
+			kind: { type: 'string' },
+			title: { type: 'string' },
+			service: { type: 'string', multiple: true },
+			pinned: { type: 'boolean' },
+			corrects: { type: 'string' },
+			body: { type: 'string' },
+			date: { type: 'string' },
+			dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+			yes: { type: 'boolean', default: false },
+		},
 	},
-	'npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--dir dossier] [--yes]',
+	'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--dir dossier] [--yes]',
 );
 // The date names the file: anything but a real date with offset (say `../../x`) is refused before a file is written.
 if (values.date !== undefined && !dateTimeSchema.safeParse(values.date).success) {

@@ -52,8 +52,8 @@ describe.each([
 	['check', 'scripts/check.ts', 'npm run check --'],
 ])('npm run %s with a wrong flag', (_, script, usage) => {
 	test.each([
-		[['--titre', 'x'], 'Option inconnue : --titre'],
-		[['--dir'], 'Option mal utilisée : --dir (il manque sa valeur)'],
+		[['--titre', 'x'], "Unknown option '--titre'"],
+		[['--dir'], "Option '--dir <value>' argument missing"],
 	])('%j prints what is wrong and the usage line, no stack trace, exit 2', (flags, message) => {
 		const result = run(script, flags);
 		expect(result.status).toBe(2);
