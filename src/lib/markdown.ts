@@ -57,9 +57,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 // The check renders every markdown text once to prove it can be shown (see `markdownProblem`); pages,
-// feeds and the calendar then reuse that result instead of rendering the same text again.
-const rendered = new Map<string, string>();
-const renderedInline = new Map<string, string>();
+// feeds and the calendar then reuse that result instead of rendering the same text again, deeper in
+// the stack. The build holds two copies of this module (config and page bundle), hence globalThis.
+const CACHE = Symbol.for('town-status-site.markdown');
+const caches = ((globalThis as { [CACHE]?: { block: Map<string, string>; inline: Map<string, string> } })[CACHE] ??= { block: new Map(), inline: new Map() });
+const rendered = caches.block;
+const renderedInline = caches.inline;
 function memo(cache: Map<string, string>, markdown: string, render: () => string): string {
 	let html = cache.get(markdown);
 	if (html === undefined) cache.set(markdown, (html = render()));
