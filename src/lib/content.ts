@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
@@ -76,6 +76,15 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Largest content file read: far above any real one (a body is at most 50,000 characters). */
 const MAX_FILE_BYTES = 1_000_000;
 
+/** A folder's entries by name, or undefined when it cannot be read (reported by checkTree). */
+function listFolder(path: string): Dirent[] | undefined {
+	try {
+		return readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+	} catch {
+		return undefined;
+	}
+}
+
 /** `lstat` without following links, or undefined when nothing is there. */
 function lstatIfAny(path: string): Stats | undefined {
 	try {
@@ -99,7 +108,7 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 		known.set(folder, new Set());
 		if (!lstatIfAny(path)?.isDirectory()) return [];
 		const byId = new Map<string, { fr?: SourceFile; en?: SourceFile }>();
-		for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+		for (const entry of listFolder(path) ?? []) {
 			const name = entry.name;
 			if (name.startsWith('.') || name === 'README.md') continue;
 			const match = new RegExp(`^(.+?)(\\.en)?\\.(${ext === 'yaml' ? 'ya?ml' : 'md'})$`).exec(name);
@@ -170,9 +179,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 
 	/** Reports every link and special file anywhere under the content folder: none is ever read. */
 	const checkTree = (folder: string) => {
-		const listed = guarded(rel(folder), () => ({ problems: [], entries: readdirSync(folder, { withFileTypes: true }) }));
-		problems.push(...listed.problems);
-		for (const entry of 'entries' in listed ? listed.entries : []) {
+		const entries = listFolder(folder);
+		if (!entries) error(rel(folder), undefined, '', text('un dossier lisible', 'a readable folder'), text('un dossier que le site ne peut pas lire (droits ?)', 'a folder the site cannot read (permissions?)'));
+		for (const entry of entries ?? []) {
 			const path = join(folder, entry.name);
 			if (entry.isSymbolicLink()) error(rel(path), undefined, '', text('un vrai fichier ou dossier (pas de lien symbolique dans content/)', 'a real file or folder (no symbolic link in content/)'), text(`un lien vers « ${readlinkSync(path)} »`, `a link to "${readlinkSync(path)}"`), text('remplacez le lien par une copie du fichier', 'replace the link with a copy of the file'));
 			else if (entry.isDirectory()) checkTree(path);
