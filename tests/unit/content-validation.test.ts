@@ -258,6 +258,11 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 		expected: { file: 'updates/bad.md', field: 'body', expected: "un texte d'au plus 50000 caractères", found: '56001 caractères' },
 	},
 	{
+		name: 'a content file over 1 MB',
+		files: { 'places/ecole.yaml': `name: École\naddress: 1 rue\naccessNotes: ${'x'.repeat(1_100_000)}\n` },
+		expected: { file: 'places/ecole.yaml', expected: 'un fichier de moins de 1 Mo', found: '1.1 Mo' },
+	},
+	{
 		name: 'a folder where an update file should be',
 		files: { 'updates/dossier.md/x.md': update(VALID_UPDATE) },
 		expected: { file: 'updates/dossier.md', found: 'un dossier' },
@@ -272,6 +277,16 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 		expect(match, `got:\n${errors.map((e) => formatProblem(e)).join('\n')}`).toBeDefined();
 		expect(match!.expected.en.length).toBeGreaterThan(0);
 		expect(match!.found.en.length).toBeGreaterThan(0);
+	});
+});
+
+describe('ordinary text is never refused', () => {
+	test('tabs, Windows line ends, accents, emoji, right-to-left script and marks, non-breaking spaces', () => {
+		const dir = fixtureWith({
+			'places/ecole.yaml': 'name: "École\tJules-Ferry 🏫"\r\naddress: "1 rue de l’École, 00000 Testville"\r\naccessNotes: "مدخل بدون درج — entrée de plain-pied\u200F"\r\nphone: "02\u00A038\u202F71 93 93"\r\n',
+			'updates/crlf.md': update(VALID_UPDATE, 'Ligne un,\r\nligne deux.\r\n\r\n« Citation » : 5 € — fin.').replace(/\n/g, '\r\n'),
+		});
+		expect(errorsOf(dir).map((e) => formatProblem(e))).toEqual([]);
 	});
 });
 
