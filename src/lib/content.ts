@@ -13,7 +13,7 @@ import { LANGS } from '../i18n/ui.ts';
 import { isoInZone, toEpoch } from './dates.ts';
 import { renderMarkdown } from './markdown.ts';
 import { overlay } from './overlay.ts';
-import { ContentError, quoted, text, type Problem, type Text } from './problems.ts';
+import { ContentError, quoted, text, toCompleteWarnings, type Problem, type Text } from './problems.ts';
 import { parseSourceFile, validate, type SourceFile } from './source-file.ts';
 import { computeStatus, type StatusReport } from './status.ts';
 
@@ -188,7 +188,10 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			else if (!entry.isFile()) error(rel(path), undefined, '', text('un fichier ordinaire', 'a regular file'), text('un fichier spécial (tube, socket ou périphérique)', 'a special file (pipe, socket or device)'));
 		}
 	};
-	/** A file parsed, or undefined (with a problem) when it is too big to be content; it is read only if it is a regular file. */
+	/**
+	 * A file parsed (with a warning for each placeholder left to complete), or undefined (with a problem)
+	 * when it is too big to be content; it is read only if it is a regular file.
+	 */
 	const readSource = (path: string, shown: string): SourceFile | undefined => {
 		const stats = lstatIfAny(path);
 		if (!stats?.isFile()) return undefined;
@@ -196,7 +199,11 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			error(shown, undefined, '', text(`un fichier de moins de ${MAX_FILE_BYTES / 1_000_000} Mo`, `a file under ${MAX_FILE_BYTES / 1_000_000} MB`), text(`${(stats.size / 1_000_000).toFixed(1)} Mo`, `${(stats.size / 1_000_000).toFixed(1)} MB`));
 			return undefined;
 		}
-		const file = guarded(shown, () => parseSourceFile(shown, readFileSync(path, 'utf8')));
+		const file = guarded(shown, () => {
+			const source = readFileSync(path, 'utf8');
+			problems.push(...toCompleteWarnings(shown, source));
+			return parseSourceFile(shown, source);
+		});
 		if ('path' in file) return file;
 		problems.push(...file.problems);
 		return undefined;
@@ -294,8 +301,8 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	}
 	const status = computeStatus({
 		services: services.map((s) => ({ id: s.id, initialStatus: s.data.initialStatus, checked: s.data.checked ? toEpoch(s.data.checked) : undefined })),
-		updates: dated.map((u) => ({ id: u.id, date: u.date, services: u.data.services, changes: u.data.changes })),
-		incidentStart: toEpoch(settings.data.incidentStart),
+		updates: dated.map((u) => ({ id: u.id, date: u.date, kind: u.data.kind, services: u.data.services, changes: u.data.changes })),
+		incidentStart: settings.data.incidentStart ? toEpoch(settings.data.incidentStart) : undefined,
 		now,
 		confirmWindowHours: settings.data.confirmWindowHours,
 	});
