@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { Temporal } from 'temporal-polyfill';
 import { markdownProblem, MARKDOWN_MAX_CHARS } from '../lib/markdown.ts';
+import { TO_COMPLETE } from '../lib/problems.ts';
 
 // Validation messages are keys of EXPECTED in src/lib/problems.ts, which says them in French and English.
 
@@ -67,10 +68,18 @@ export const urlSchema = z
 export const siteAddressSchema = urlSchema.refine((value) => /^https:/i.test(value), 'expected.httpsUrl');
 
 /**
- * A phone number as residents dial it: digits, spaces, `+ . - ( ) /` only, with at least two digits,
- * so that what is shown is exactly what the `tel:` link dials (no letters, no bidi control character).
+ * A value that is wholly a placeholder of `npm run init` (`[À COMPLÉTER : numéro du CCAS]`): accepted
+ * with a warning (see `toCompleteWarnings`) by fields with a format, so a new site checks and builds.
+ * It starts with `[`, so as a link it can only be a harmless relative one.
  */
-export const phoneSchema = z.string().refine((value) => /^\+?[\d\s.()/-]+$/.test(value) && value.replace(/\D/g, '').length >= 2, 'expected.phone');
+export const isPlaceholder = (value: string): boolean => value.trimStart().startsWith(TO_COMPLETE);
+
+/**
+ * A phone number as residents dial it: digits, spaces, `+ . - ( ) /` only, with at least two digits,
+ * so that what is shown is exactly what the `tel:` link dials (no letters, no bidi control character);
+ * or an init placeholder.
+ */
+export const phoneSchema = z.string().refine((value) => isPlaceholder(value) || (/^\+?[\d\s.()/-]+$/.test(value) && value.replace(/\D/g, '').length >= 2), 'expected.phone');
 
 function parses(fn: () => unknown): boolean {
 	try {

@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { dateTimeSchema, idSchema, markdownSchema, phoneSchema, siteAddressSchema, urlSchema } from './common.ts';
+import { dateTimeSchema, idSchema, isPlaceholder, markdownSchema, phoneSchema, siteAddressSchema, urlSchema } from './common.ts';
 import { publishSchema } from './publishing.ts';
 
 /**
  * A way to reach the town. Channels that are not being read are listed too, so nobody waits on them.
  * A working channel becomes a link, so its value must be what the link opens: a phone number for
  * `phone`, an email address for `email`, an http(s) address for `web` and `social`; a channel not
- * read (`working: false`) is only shown as struck-through text, so its value is free.
+ * read (`working: false`) is only shown as struck-through text, so its value is free; so is an init placeholder.
  */
 const contactBaseSchema = z.strictObject({
 	/** `phone`, `email`, `counter`, `post`, `social` or `web`. */
@@ -24,7 +24,7 @@ const contactBaseSchema = z.strictObject({
 });
 
 export const contactSchema = contactBaseSchema.superRefine((contact, ctx) => {
-	if (!contact.working) return;
+	if (!contact.working || isPlaceholder(contact.value)) return;
 	const rule = CONTACT_VALUE[contact.kind];
 	if (rule && !rule.schema.safeParse(contact.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: rule.message, input: contact.value });
 });

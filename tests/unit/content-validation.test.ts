@@ -290,6 +290,22 @@ describe('ordinary text is never refused', () => {
 	});
 });
 
+describe('placeholders left by npm run init', () => {
+	test('a phone number or contact still to complete is a warning, not an error', () => {
+		const dir = fixtureWith({
+			'places/ecole.yaml': 'name: École\naddress: 1 rue\nphone: "[À COMPLÉTER : numéro de l\'école]"\n',
+			'settings.yaml': settingsWith('value: 02 00 00 00 00', 'value: "[À COMPLÉTER : numéro du standard]"'),
+		});
+		const { problems } = loadContent(dir, { cwd: dir });
+		expect(problems.filter((p) => p.severity === 'error').map((e) => formatProblem(e))).toEqual([]);
+		expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', file: 'places/ecole.yaml', line: 3 }));
+	});
+	test('a placeholder after a javascript: address does not make it acceptable', () => {
+		const dir = fixtureWith({ 'settings.yaml': settingsWith('neverAsk:', '  - kind: web\n    label: Site\n    value: "javascript:alert(1) [À COMPLÉTER]"\nneverAsk:') });
+		expect(errorsOf(dir)).toContainEqual(expect.objectContaining({ file: 'settings.yaml', field: 'contacts[2].value' }));
+	});
+});
+
 describe('no link and no special file in content/ is ever read', () => {
 	test.each<[string, (dir: string) => void, string, string]>([
 		['a link to a folder among the updates', (dir) => symlinkSync(join(dir, 'places'), join(dir, 'updates/dossier.md')), 'updates/dossier.md', `un lien vers`],
