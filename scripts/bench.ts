@@ -4,8 +4,9 @@
  * cost, phase by phase; then starts the live preview (`astro dev`) on the same content and times the
  * first and following pages, and how long an edited or added update takes to show.
  *
- *   npm run bench                                  # example content, 100, 1,000 and 5,000 updates
+ *   npm run bench                                  # example content, 100, 1,000 and 5,000 updates, a new town
  *   npm run bench -- 1000                          # one size (`example` for the example content)
+ *   npm run bench -- init                          # only a new town: npm run init (all catalogue services), check, build
  *   npm run bench -- 1000 --no-preview             # the build only
  *   npm run bench -- --write /tmp/town --updates 1000   # only write the synthetic content, to build or
  *                                                  # point another tool at (CONTENT_DIR=/tmp/town npm run build)
@@ -24,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { startDevServer } from './lib/dev-server.ts';
 import { SYNTHETIC_SERVICES, syntheticUpdate, syntheticUpdateFile, writeSyntheticContent } from './lib/synthetic-content.ts';
 
-const USAGE = 'usage: npm run bench -- [example|N …] [--no-preview] | --write DIR --updates N';
+const USAGE = 'usage: npm run bench -- [example|init|N …] [--no-preview] | --write DIR --updates N';
 const { values, positionals } = (() => {
 	try {
 		return parseArgs({ allowPositionals: true, options: { write: { type: 'string' }, updates: { type: 'string' }, 'no-preview': { type: 'boolean', default: false } } });
@@ -45,10 +46,10 @@ if (values.write !== undefined) {
 	process.exit(0);
 }
 
-const sizes = positionals.length ? positionals : ['example', '100', '1000', '5000'];
+const sizes = positionals.length ? positionals : ['example', '100', '1000', '5000', 'init'];
 for (const size of sizes) {
-	if (size !== 'example' && !(Number(size) > 0)) {
-		console.error(`unknown size "${size}": a number of updates or "example"\n${USAGE}`);
+	if (size !== 'example' && size !== 'init' && !(Number(size) > 0)) {
+		console.error(`unknown size "${size}": a number of updates, "example" or "init"\n${USAGE}`);
 		process.exit(2);
 	}
 }
@@ -160,8 +161,36 @@ async function preview(contentDir: string, updates: number): Promise<string> {
 	}
 }
 
+/** A new town, as the README's "Using the kit for your town" does it: init with flags, check, build. */
+function newTown(): string {
+	const root = mkdtempSync(join(tmpdir(), 'bench-init-'));
+	const contentDir = join(root, 'content');
+	const steps: [string, string[], NodeJS.ProcessEnv?][] = [
+		['init', ['scripts/init.ts', '--dir', contentDir, '--town', 'Benchville', '--phone', '02 00 00 00 00', '--email', 'mairie@bench.example', '--site', 'https://info.bench.example/', '--key', join(root, 'signature')]],
+		['check', ['scripts/check.ts', '--dir', contentDir]],
+		['build', ['node_modules/astro/bin/astro.mjs', 'build'], { CONTENT_DIR: contentDir, OUT_DIR: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' }],
+	];
+	const times: string[] = [];
+	for (const [name, args, env] of steps) {
+		const began = performance.now();
+		const result = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', input: '', maxBuffer: 1 << 26 });
+		if (result.status !== 0) {
+			console.error(`${name} failed:\n${result.stdout.slice(-2000)}${result.stderr.slice(-2000)}`);
+			process.exit(1);
+		}
+		times.push(`${name} ${seconds(since(began))}`);
+	}
+	rmSync(root, { recursive: true, force: true });
+	return `new town (npm run init with flags, every catalogue service; then check and build): ${times.join(', ')}`;
+}
+
 const rows: string[] = [];
 for (const size of sizes) {
+	if (size === 'init') {
+		rows.push(newTown());
+		console.log(rows.at(-1));
+		continue;
+	}
 	const root = mkdtempSync(join(tmpdir(), 'bench-'));
 	const contentDir = join(root, 'content');
 	if (size === 'example') cpSync('content', contentDir, { recursive: true });
