@@ -4,6 +4,7 @@ import type { Status } from '../schemas/common.ts';
 import type { SiteContent } from './content.ts';
 import { formatDateTime, isoInZone, toEpoch } from './dates.ts';
 import { htmlToText, inertText } from './plain-text.ts';
+import { situationOf, situationSentence } from './situation.ts';
 import { absolute } from './site-url.ts';
 
 /**
@@ -93,10 +94,9 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 	};
 }
 
-/** The banner's sentence: how many services are disrupted, or that all work. */
+/** The banner's sentence: whether the town hall is open, how many services work differently. */
 function situation(content: SiteContent, lang: Lang): string {
-	const { overall } = content.status;
-	return overall.affected > 0 ? t(lang, 'banner.worst', { affected: overall.affected, total: overall.total }) : t(lang, 'banner.allClear');
+	return situationSentence(situationOf(content.settings.data[lang].contacts, content.status.overall), lang);
 }
 
 // ——— Statuspage ———
