@@ -11,7 +11,9 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * excerpt('<p>La mairie reste ouverte. Venez au guichet.</p>', 'fr'); // 'La mairie reste ouverte.'
  */
 export function excerpt(html: string, lang: string, max = 200): string {
-	const text = htmlToText(html).split('\n').find((line) => line.trim()) ?? '';
+	// The first paragraph with its soft line breaks joined, or the first item of a list.
+	const block = htmlToText(html).split('\n\n')[0] ?? '';
+	const text = block.startsWith('- ') ? (block.split('\n')[0] ?? '') : block.replace(/\n/g, ' ');
 	let segmenter = segmenters.get(lang);
 	if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })));
 	const first = ([...segmenter.segment(text)][0]?.segment ?? '').trim().replace(/^- /, '');
