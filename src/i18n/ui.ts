@@ -170,6 +170,14 @@ const fr = {
 	'search.intro': 'Cherchez un service, une démarche ou une actualité, avec ou sans accents.',
 	'search.noScript': 'La recherche a besoin de JavaScript, qui est désactivé ou n’a pas pu se charger sur cet appareil.',
 	'search.browse': 'Pour trouver une information sans la recherche :',
+	// Standby: no incident in progress; the site is published in peacetime so its address is known.
+	'standby.title': 'Aucun incident en cours : les services de la mairie fonctionnent normalement.',
+	'standby.purpose': 'En cas de panne informatique ou de cyberattaque, la mairie vous informera ici. Notez cette adresse ou abonnez-vous :',
+	'standby.subscribe': 's’abonner aux actualités',
+	'standby.phishing': 'Méfiez-vous des faux messages au nom de la mairie :',
+	'standby.channels': 'nos canaux officiels et ce que nous ne vous demanderons jamais',
+	'standby.historyEmpty': 'Aucun incident en cours : ce service fonctionne normalement.',
+	'standby.posterIntro': 'Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque',
 	'colon': ' :',
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'La mairie est ouverte.',
@@ -354,6 +362,14 @@ const en: Record<UiKey, string> = {
 	'search.intro': 'Look for a service, a procedure or an update.',
 	'search.noScript': 'Search needs JavaScript, which is turned off or could not load on this device.',
 	'search.browse': 'To find information without searching:',
+	// Standby: no incident in progress; the site is published in peacetime so its address is known.
+	'standby.title': 'No incident in progress: the town hall’s services are working normally.',
+	'standby.purpose': 'If an IT failure or a cyberattack happens, the town hall will keep you informed here. Note this address or subscribe:',
+	'standby.subscribe': 'subscribe to updates',
+	'standby.phishing': 'Beware of fake messages in the town hall’s name:',
+	'standby.channels': 'our official channels and what we will never ask you for',
+	'standby.historyEmpty': 'No incident in progress: this service is working normally.',
+	'standby.posterIntro': 'The official site that keeps you informed if an IT failure or a cyberattack happens',
 	'colon': ':',
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'The town hall is open.',

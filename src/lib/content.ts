@@ -13,7 +13,7 @@ import { LANGS } from '../i18n/ui.ts';
 import { isoInZone, toEpoch } from './dates.ts';
 import { renderMarkdown } from './markdown.ts';
 import { overlay } from './overlay.ts';
-import { ContentError, quoted, text, type Problem, type Text } from './problems.ts';
+import { ContentError, quoted, text, toCompleteWarnings, type Problem, type Text } from './problems.ts';
 import { parseSourceFile, validate, type SourceFile } from './source-file.ts';
 import { computeStatus, type StatusReport } from './status.ts';
 
@@ -104,7 +104,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			const slot = byId.get(id) ?? {};
 			const lang = match[2] ? 'en' : 'fr';
 			if (slot[lang]) error(filePath, undefined, '', text(`un seul fichier pour l'identifiant « ${id} »`, `one file only for the id "${id}"`), text(`aussi « ${slot[lang].path} »`, `also "${slot[lang].path}"`));
-			slot[lang] = parseSourceFile(filePath, readFileSync(join(path, name), 'utf8'));
+			const source = readFileSync(join(path, name), 'utf8');
+			slot[lang] = parseSourceFile(filePath, source);
+			problems.push(...toCompleteWarnings(filePath, source));
 			byId.set(id, slot);
 		}
 		const parsed: Parsed<z.output<S>>[] = [];
@@ -154,7 +156,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	if (!existsSync(settingsFile)) {
 		error(rel(settingsFile), undefined, '', text('le fichier des réglages du site', 'the site settings file'), text('aucun fichier', 'no file'));
 	} else {
-		const fr = parseSourceFile(rel(settingsFile), readFileSync(settingsFile, 'utf8'));
+		const source = readFileSync(settingsFile, 'utf8');
+		const fr = parseSourceFile(rel(settingsFile), source);
+		problems.push(...toCompleteWarnings(rel(settingsFile), source));
 		const enPath = join(dir, 'settings.en.yaml');
 		const en = existsSync(enPath) ? parseSourceFile(rel(enPath), readFileSync(enPath, 'utf8')) : undefined;
 		problems.push(...fr.problems, ...(en?.problems ?? []));
@@ -227,8 +231,8 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	}
 	const status = computeStatus({
 		services: services.map((s) => ({ id: s.id, initialStatus: s.data.initialStatus, checked: s.data.checked ? toEpoch(s.data.checked) : undefined })),
-		updates: dated.map((u) => ({ id: u.id, date: u.date, services: u.data.services, changes: u.data.changes })),
-		incidentStart: toEpoch(settings.data.incidentStart),
+		updates: dated.map((u) => ({ id: u.id, date: u.date, kind: u.data.kind, services: u.data.services, changes: u.data.changes })),
+		incidentStart: settings.data.incidentStart ? toEpoch(settings.data.incidentStart) : undefined,
 		now,
 		confirmWindowHours: settings.data.confirmWindowHours,
 	});

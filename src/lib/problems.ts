@@ -146,3 +146,20 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 	}
 	return value;
 }
+
+/** What `npm run init` leaves for the town to fill in; `npm run check` warns until it is gone. */
+export const TO_COMPLETE = '[À COMPLÉTER';
+
+/**
+ * A warning for each line of a content file that still holds a `[À COMPLÉTER …]` mark.
+ *
+ * @example
+ * toCompleteWarnings('content/settings.yaml', 'town: Ville\nhours: "[À COMPLÉTER : horaires]"\n'); // one warning, line 2
+ */
+export function toCompleteWarnings(file: string, source: string): Problem[] {
+	return source.split('\n').flatMap((line, i) =>
+		line.includes(TO_COMPLETE)
+			? [{ severity: 'warning' as const, file, line: i + 1, field: '', expected: text('le texte propre à votre commune', 'your town’s own text'), found: quoted(line.trim().slice(0, 80)) }]
+			: [],
+	);
+}

@@ -45,8 +45,12 @@ export const settingsSchema = z.strictObject({
 		.string()
 		.refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'expected.timezone')
 		.default('Europe/Paris'),
-	/** When the incident began; services keep their initial status from then. */
-	incidentStart: dateTimeSchema,
+	/**
+	 * When the incident began; services have their `initialStatus` from then. Optional: left out, the
+	 * incident starts with the first update of kind `incident`, and until then the site is on standby
+	 * (every service operational), as a town publishes it in peacetime.
+	 */
+	incidentStart: dateTimeSchema.optional(),
 	/** When the next update is expected. Shown in the banner; leave out rather than guess. */
 	nextUpdate: dateTimeSchema.optional(),
 	/** Hours after which a service not confirmed is shown as "à confirmer". Default 24, 1 to 720. */
