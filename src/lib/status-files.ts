@@ -19,7 +19,7 @@ import { absolute } from './site-url.ts';
  * @example
  * const root = new URL('https://ville.fr/crise/');
  * statusJson(content, 'fr', root).services[0];  // { id: 'etat-civil', status: 'paper', stale: true, url: 'https://ville.fr/crise/services/etat-civil/', … }
- * statuspageSummary(content, root).status;      // { indicator: 'major', description: 'Incident informatique : 2 service(s) sur 3 perturbé(s).' }
+ * statuspageSummary(content, root).status;      // { indicator: 'major', description: '2 services sur 3 fonctionnent autrement.' }
  * statusText(content, 'fr', root);              // 'Testville — mise à jour : jeudi 27 juin 2024 à 11:00\n…'
  */
 

@@ -106,7 +106,7 @@ describe('status.txt', () => {
 	});
 	test('lists only disrupted services, each with what to do instead, then the switchboard and the address', () => {
 		expect(statusText(fixture, 'fr', ROOT).split('\n')).toEqual([
-			'Testville : Incident informatique : 2 service(s) sur 3 perturbé(s). Tél. 02 00 00 00 00. ville.example/crise',
+			'Testville : 2 services sur 3 fonctionnent autrement. Tél. 02 00 00 00 00. ville.example/crise',
 			'',
 			'Testville — mise à jour : jeudi 27 juin 2024 à 11:00',
 			'2 services sur 3 fonctionnent autrement.',
