@@ -5,6 +5,7 @@ import type { SiteContent } from './content.ts';
 import { formatDateTime, isoInZone, toEpoch } from './dates.ts';
 import { fit, MESSAGE_LIMITS, shortAddress } from './messages.ts';
 import { htmlToText, inertText } from './plain-text.ts';
+import { situationOf, situationSentence } from './situation.ts';
 import { absolute } from './site-url.ts';
 
 /**
@@ -18,7 +19,7 @@ import { absolute } from './site-url.ts';
  * @example
  * const root = new URL('https://ville.fr/crise/');
  * statusJson(content, 'fr', root).services[0];  // { id: 'etat-civil', status: 'paper', stale: true, url: 'https://ville.fr/crise/services/etat-civil/', … }
- * statuspageSummary(content, root).status;      // { indicator: 'major', description: 'Incident informatique : 2 service(s) sur 3 perturbé(s).' }
+ * statuspageSummary(content, root).status;      // { indicator: 'major', description: '2 services sur 3 fonctionnent autrement.' }
  * statusText(content, 'fr', root);              // 'Testville — mise à jour : jeudi 27 juin 2024 à 11:00\n…'
  */
 
@@ -94,11 +95,10 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 	};
 }
 
-/** The banner's sentence: how many services are disrupted, or that all work. */
+/** The banner's sentence: whether the town hall is open, how many services work differently. */
 function situation(content: SiteContent, lang: Lang): string {
-	const { overall, standby } = content.status;
-	if (standby) return t(lang, 'standby.title');
-	return overall.affected > 0 ? t(lang, 'banner.worst', { affected: overall.affected, total: overall.total }) : t(lang, 'banner.allClear');
+	if (content.status.standby) return t(lang, 'standby.title');
+	return situationSentence(situationOf(content.settings.data[lang].contacts, content.status.overall), lang);
 }
 
 // ——— Statuspage ———
