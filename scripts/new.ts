@@ -14,32 +14,40 @@
  * The first update of kind `incident` on a standby site declares the incident.
  */
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
 import { updateMessages } from '../src/lib/messages.ts';
 import { nowInZone, renderTranslationFile, renderUpdateFile, setNextUpdate, updateFileName, type NewUpdate } from '../src/lib/new-update.ts';
-import { formatProblems } from '../src/lib/problems.ts';
+import { EXPECTED, formatProblems } from '../src/lib/problems.ts';
 import { dateTimeSchema, type Status } from '../src/schemas/common.ts';
 import { interview, localPrompts } from './lib/interview.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 import { formatMessages } from './lib/print-messages.ts';
 
-const { values } = parseArgs({
-	options: {
-		kind: { type: 'string' },
-		title: { type: 'string' },
-		service: { type: 'string', multiple: true },
-		pinned: { type: 'boolean' },
-		corrects: { type: 'string' },
-		body: { type: 'string' },
-		date: { type: 'string' },
-		next: { type: 'string' },
-		'title-en': { type: 'string' },
-		'body-en': { type: 'string' },
-		dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
-		yes: { type: 'boolean', default: false },
+const { values } = parseArgsOrUsage(
+	{
+		options: {
+			kind: { type: 'string' },
+			title: { type: 'string' },
+			service: { type: 'string', multiple: true },
+			pinned: { type: 'boolean' },
+			corrects: { type: 'string' },
+			body: { type: 'string' },
+			date: { type: 'string' },
+			next: { type: 'string' },
+			'title-en': { type: 'string' },
+			'body-en': { type: 'string' },
+			dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+			yes: { type: 'boolean', default: false },
+		},
 	},
-});
+	'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir dossier] [--yes]',
+);
+// The date names the file: anything but a real date with offset (say `../../x`) is refused before a file is written.
+if (values.date !== undefined && !dateTimeSchema.safeParse(values.date).success) {
+	console.error(`--date : attendu ${EXPECTED['expected.datetime']!.fr} ; trouvé « ${values.date} ». Aucune actualité créée.`);
+	process.exit(1);
+}
 
 const { content, problems } = loadContent(values.dir);
 if (!content) {
@@ -88,6 +96,12 @@ let name = updateFileName(update);
 for (let n = 2; existsSync(join(values.dir, 'updates', name)); n++) name = updateFileName(update).replace(/\.md$/, `-${n}.md`);
 const path = join(values.dir, 'updates', name);
 const enPath = path.replace(/\.md$/, '.en.md');
+// Whatever the flags, the only files this command writes are directly inside content/updates/ (and settings.yaml).
+const inside = relative(resolve(values.dir, 'updates'), resolve(path));
+if (inside !== name || isAbsolute(inside)) {
+	console.error(`Nom de fichier refusé : « ${name} » sortirait de ${join(values.dir, 'updates')}. Aucune actualité créée.`);
+	process.exit(1);
+}
 const settingsPath = join(values.dir, 'settings.yaml');
 const settingsBefore = readFileSync(settingsPath, 'utf8');
 writeFileSync(path, renderUpdateFile(update));

@@ -74,8 +74,6 @@ const fr = {
 	'status.since': 'Depuis le',
 	'status.lastConfirmed': 'Vérifié le',
 	'banner.label': 'Situation',
-	'banner.worst.one': 'Incident informatique : {affected} service sur {total} perturbé.',
-	'banner.worst.other': 'Incident informatique : {affected} services sur {total} perturbés.',
 	'banner.allClear': 'Tous les services fonctionnent normalement.',
 	'banner.lastUpdated': 'Dernière mise à jour :',
 	'banner.nextUpdate': 'Prochaine mise à jour prévue :',
@@ -99,10 +97,6 @@ const fr = {
 	'service.deadlines': 'Délais à respecter',
 	'service.history': 'Historique de l’état',
 	'service.historyEmpty': 'Aucun changement depuis le début de l’incident ({date}).',
-	'service.historyDate': 'Date',
-	'service.historyFrom': 'Avant',
-	'service.historyTo': 'Après',
-	'service.historyUpdate': 'Annonce',
 	'service.updates': 'Actualités sur ce service',
 	'service.initial': 'État au début de l’incident',
 	'place.hours': 'Horaires',
@@ -131,14 +125,7 @@ const fr = {
 	'contacts.notRead': 'Ne les utilisez pas : ils ne sont pas lus en ce moment',
 	'elections.title': 'Élections',
 	'elections.rounds': 'Dates et horaires',
-	'elections.round': 'Tour',
-	'elections.date': 'Date',
-	'elections.hours': 'Horaires',
 	'elections.stations': 'Bureaux de vote',
-	'elections.station': 'Bureau',
-	'elections.place': 'Lieu',
-	'elections.address': 'Adresse',
-	'elections.area': 'Secteur',
 	'elections.arrangements': 'Ce qui change cette fois',
 	'elections.registration': 'Vérifier votre inscription et votre bureau',
 	'elections.registrationLink': 'Vérifier sur service-public.fr',
@@ -207,6 +194,20 @@ const fr = {
 	'standby.historyEmpty': 'Aucun incident en cours : ce service fonctionne normalement.',
 	'standby.posterIntro': 'Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque',
 	'colon': ' :',
+	// ——— Home page, banner and lists on a phone (issue 8) ———
+	'situation.open': 'La mairie est ouverte.',
+	'situation.closed': 'La mairie est fermée.',
+	'situation.affected.one': '{n} service sur {total} fonctionne autrement.',
+	'situation.affected.other': '{n} services sur {total} fonctionnent autrement.',
+	'home.call': 'Appeler',
+	'home.jump': 'Sur cette page',
+	'home.jumpServices': 'Services',
+	'home.jumpContacts': 'Contacts',
+	'home.findStation': 'Trouver mon bureau de vote',
+	'updates.corrected': 'Corrigé',
+	'elections.stationNumbers.one': 'Bureau {numbers}',
+	'elections.stationNumbers.other': 'Bureaux {numbers}',
+	'service.historyLine': '{from} → {to}',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -278,8 +279,6 @@ const en: Record<UiKey, string> = {
 	'status.since': 'Since',
 	'status.lastConfirmed': 'Checked on',
 	'banner.label': 'Situation',
-	'banner.worst.one': 'IT incident: {affected} of {total} services disrupted.',
-	'banner.worst.other': 'IT incident: {affected} of {total} services disrupted.',
 	'banner.allClear': 'All services are working normally.',
 	'banner.lastUpdated': 'Last updated:',
 	'banner.nextUpdate': 'Next update expected:',
@@ -303,10 +302,6 @@ const en: Record<UiKey, string> = {
 	'service.deadlines': 'Deadlines',
 	'service.history': 'Status history',
 	'service.historyEmpty': 'No change since the incident began ({date}).',
-	'service.historyDate': 'Date',
-	'service.historyFrom': 'Before',
-	'service.historyTo': 'After',
-	'service.historyUpdate': 'Announcement',
 	'service.updates': 'Updates about this service',
 	'service.initial': 'Status when the incident began',
 	'place.hours': 'Opening hours',
@@ -335,14 +330,7 @@ const en: Record<UiKey, string> = {
 	'contacts.notRead': 'Do not use these: they are not being read at the moment',
 	'elections.title': 'Elections',
 	'elections.rounds': 'Dates and hours',
-	'elections.round': 'Round',
-	'elections.date': 'Date',
-	'elections.hours': 'Hours',
 	'elections.stations': 'Polling stations',
-	'elections.station': 'Station',
-	'elections.place': 'Place',
-	'elections.address': 'Address',
-	'elections.area': 'Area',
 	'elections.arrangements': 'What is different this time',
 	'elections.registration': 'Check your registration and polling station',
 	'elections.registrationLink': 'Check on service-public.fr',
@@ -411,6 +399,20 @@ const en: Record<UiKey, string> = {
 	'standby.historyEmpty': 'No incident in progress: this service is working normally.',
 	'standby.posterIntro': 'The official site that keeps you informed if an IT failure or a cyberattack happens',
 	'colon': ':',
+	// ——— Home page, banner and lists on a phone (issue 8) ———
+	'situation.open': 'The town hall is open.',
+	'situation.closed': 'The town hall is closed.',
+	'situation.affected.one': '{n} of {total} services works differently.',
+	'situation.affected.other': '{n} of {total} services work differently.',
+	'home.call': 'Call',
+	'home.jump': 'On this page',
+	'home.jumpServices': 'Services',
+	'home.jumpContacts': 'Contacts',
+	'home.findStation': 'Find my polling station',
+	'updates.corrected': 'Corrected',
+	'elections.stationNumbers.one': 'Station {numbers}',
+	'elections.stationNumbers.other': 'Stations {numbers}',
+	'service.historyLine': '{from} → {to}',
 };
 
 const strings: Record<Lang, Record<UiKey, string>> = { fr, en };
@@ -428,7 +430,23 @@ export function t(lang: Lang, key: UiKey, params: Record<string, string | number
 	return lang === 'fr' ? typeset(text) : text;
 }
 
-const pluralRules: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
+const pluralRules = Object.fromEntries(LANGS.map((lang) => [lang, new Intl.PluralRules(lang)])) as Record<Lang, Intl.PluralRules>;
+/** Keys with plural forms: `<base>.one`, `<base>.other` (and any other CLDR category a language needs). */
+export type PluralKey = { [K in UiKey]: K extends `${infer Base}.other` ? Base : never }[UiKey];
+
+/**
+ * A string whose wording depends on a number, chosen by the language's plural rules (`Intl.PluralRules`),
+ * with the number as `{n}`: never "service(s)". A category the language has but the strings lack falls
+ * back to `other`.
+ *
+ * @example
+ * tn('fr', 'situation.affected', 1, { total: 10 }); // '1 service sur 10 fonctionne autrement.'
+ * tn('fr', 'situation.affected', 8, { total: 10 }); // '8 services sur 10 fonctionnent autrement.'
+ */
+export function tn(lang: Lang, key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
+	const exact = `${key}.${pluralRules[lang].select(n)}`;
+	return t(lang, (exact in strings[lang] ? exact : `${key}.other`) as UiKey, { n, ...params });
+}
 
 /**
  * A count and its noun in the grammatical number of the count, for messages outside the site's
@@ -440,19 +458,4 @@ const pluralRules: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules('
  */
 export function counted(lang: Lang, count: number, one: string, other: string): string {
 	return `${count} ${pluralRules[lang].select(count) === 'one' ? one : other}`;
-}
-
-/** Keys that come as a `.one` and an `.other` form. */
-export type PluralKey = { [K in UiKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends UiKey ? Base : never) : never }[UiKey];
-
-/**
- * A counted sentence in its grammatical number (`Intl.PluralRules`: in French 0 and 1 are singular),
- * never "service(s)". `count` picks the form; every param is filled in as with `t`.
- *
- * @example
- * tn('fr', 'banner.worst', 1, { affected: 1, total: 3 }); // 'Incident informatique : 1 service sur 3 perturbé.'
- * tn('fr', 'banner.worst', 2, { affected: 2, total: 3 }); // 'Incident informatique : 2 services sur 3 perturbés.'
- */
-export function tn(lang: Lang, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
-	return t(lang, `${key}.${pluralRules[lang].select(count) === 'one' ? 'one' : 'other'}` as UiKey, params);
 }

@@ -44,11 +44,14 @@ export function formatDate(epoch: number, lang: Lang, timeZone: string): string 
 
 /** `samedi 1er novembre 2025 à 17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
 export function formatDateTime(epoch: number, lang: Lang, timeZone: string): string {
+	return `${formatDate(epoch, lang, timeZone)} ${lang === 'fr' ? 'à' : 'at'} ${formatClock(epoch, lang, timeZone)}`;
+}
+
+/** The time of day of a moment, `17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
+export function formatClock(epoch: number, lang: Lang, timeZone: string): string {
 	const zoned = Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone);
-	const time = formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang);
 	const which = repeatedHour(zoned);
-	const note = which ? ` (${WHICH[lang][which]})` : '';
-	return `${formatDate(epoch, lang, timeZone)} ${lang === 'fr' ? 'à' : 'at'} ${time}${note}`;
+	return `${formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang)}${which ? ` (${WHICH[lang][which]})` : ''}`;
 }
 
 const WHICH: Record<Lang, Record<'earlier' | 'later', string>> = {

@@ -1,4 +1,4 @@
-import { Marked, type TokenizerAndRendererExtension } from 'marked';
+import { Lexer, Marked, Tokenizer, type TokenizerAndRendererExtension } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { FRENCH_PHONE, telHref, typeset } from './typography.ts';
 
@@ -13,6 +13,7 @@ import { FRENCH_PHONE, telHref, typeset } from './typography.ts';
  * // → '<p>Venez <strong>à la mairie</strong>. </p>\n'
  * renderInlineMarkdown('Appelez le 02 38 71 93 93 !');
  * // → 'Appelez le <a href="tel:+33238719393">02 38 71 93 93</a> !' (no-break spaces inside)
+ * markdownProblem('> '.repeat(3000) + 'x'); // → 'nesting'
  */
 const PHONE_AT_START = new RegExp(`^${FRENCH_PHONE.source}`);
 
@@ -29,6 +30,31 @@ const phoneLinks: TokenizerAndRendererExtension = {
 	renderer: (token) => `<a href="${telHref(token.text as string)}">${typeset(token.text as string)}</a>`,
 };
 
+/** Longest markdown text (a field or an update's body) the site accepts: some 15 printed pages. */
+export const MARKDOWN_MAX_CHARS = 50_000;
+
+/**
+ * marked's GFM rules look for a bare email address (`accueil@ville.fr`) at every position of a text
+ * by scanning the whole run of address characters ahead for an `@`: in a long run without one
+ * (`_a_a_a…`, 200,000 characters) that is quadratic, 55 s for one body. An address's local part is at
+ * most 64 characters (RFC 5321), so scanning further can never find one: the same rules, bounded.
+ */
+const boundedInline = (() => {
+	const { url, text } = Lexer.rules.inline.gfm;
+	const bound = (rule: RegExp) => new RegExp(rule.source.replaceAll(']+@', ']{1,64}@').replaceAll(']+(@)', ']{1,64}(@)'), rule.flags);
+	return { url: bound(url), text: bound(text) };
+})();
+type TokenizerThis = InstanceType<typeof Tokenizer>;
+const boundedThis = new WeakMap<TokenizerThis, { rules: TokenizerThis['rules']; self: TokenizerThis }>();
+/** `this` for marked's own tokenizer method, with the bounded rules in place of the GFM ones. */
+function bounded(tokenizer: TokenizerThis): TokenizerThis {
+	const known = boundedThis.get(tokenizer);
+	if (known?.rules === tokenizer.rules) return known.self;
+	const self = Object.assign(Object.create(tokenizer) as TokenizerThis, { rules: { ...tokenizer.rules, inline: { ...tokenizer.rules.inline, ...boundedInline } } });
+	boundedThis.set(tokenizer, { rules: tokenizer.rules, self });
+	return self;
+}
+
 const marked = new Marked({
 	gfm: true,
 	breaks: false,
@@ -37,6 +63,16 @@ const marked = new Marked({
 	walkTokens: (token) => {
 		// Leaf text only: a text token with children is typeset through them.
 		if (token.type === 'text' && !('tokens' in token && token.tokens)) token.text = typeset(token.text);
+	},
+});
+marked.use({
+	tokenizer: {
+		url(src) {
+			return Tokenizer.prototype.url.call(bounded(this as TokenizerThis), src);
+		},
+		inlineText(src) {
+			return Tokenizer.prototype.inlineText.call(bounded(this as TokenizerThis), src);
+		},
 	},
 });
 
@@ -48,11 +84,41 @@ const SANITIZE: sanitizeHtml.IOptions = {
 	disallowedTagsMode: 'discard',
 };
 
+// The check renders every markdown text once to prove it can be shown (see `markdownProblem`); pages,
+// feeds and the calendar then reuse that result instead of rendering the same text again, deeper in
+// the stack. The build holds two copies of this module (config and page bundle), hence globalThis.
+const CACHE = Symbol.for('town-status-site.markdown');
+const caches = ((globalThis as { [CACHE]?: { block: Map<string, string>; inline: Map<string, string> } })[CACHE] ??= { block: new Map(), inline: new Map() });
+const rendered = caches.block;
+const renderedInline = caches.inline;
+function memo(cache: Map<string, string>, markdown: string, render: () => string): string {
+	let html = cache.get(markdown);
+	if (html === undefined) cache.set(markdown, (html = render()));
+	return html;
+}
+
 export function renderMarkdown(markdown: string): string {
-	return sanitizeHtml(marked.parse(markdown, { async: false }), SANITIZE);
+	return memo(rendered, markdown, () => sanitizeHtml(marked.parse(markdown, { async: false }), SANITIZE));
 }
 
 /** For one-line fields: no paragraph around the text. */
 export function renderInlineMarkdown(markdown: string): string {
-	return sanitizeHtml(marked.parseInline(markdown, { async: false }), SANITIZE);
+	return memo(renderedInline, markdown, () => sanitizeHtml(marked.parseInline(markdown, { async: false }), SANITIZE));
+}
+
+/**
+ * Why a markdown text cannot be published, if it cannot: `size` beyond `MARKDOWN_MAX_CHARS`, or
+ * `nesting` when quotes, lists or emphasis sit inside one another deeper than the renderer can go
+ * (3,000 nested `> ` overflow its stack). Rendering is the only exact test of the second, so the text
+ * is rendered here; the result is kept for the pages.
+ */
+export function markdownProblem(markdown: string): 'size' | 'nesting' | undefined {
+	if (markdown.length > MARKDOWN_MAX_CHARS) return 'size';
+	try {
+		renderMarkdown(markdown);
+		return undefined;
+	} catch (error) {
+		if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) return 'nesting';
+		throw error;
+	}
 }

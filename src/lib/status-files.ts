@@ -5,7 +5,8 @@ import type { SiteContent } from './content.ts';
 import { formatDateTime, isoInZone, toEpoch } from './dates.ts';
 import { fit, MESSAGE_LIMITS, shortAddress } from './messages.ts';
 import { htmlToText, inertText } from './plain-text.ts';
-import { helpPhone, lacksAlternative, nextUpdate, noAlternative, situationSentence, statusWords } from './status-words.ts';
+import { situationOf, situationSentence } from './situation.ts';
+import { helpPhone, lacksAlternative, nextUpdate, noAlternative, statusWords } from './status-words.ts';
 import { absolute } from './site-url.ts';
 
 /**
@@ -19,7 +20,7 @@ import { absolute } from './site-url.ts';
  * @example
  * const root = new URL('https://ville.fr/crise/');
  * statusJson(content, 'fr', root).services[0];  // { id: 'etat-civil', status: 'paper', stale: true, url: 'https://ville.fr/crise/services/etat-civil/', … }
- * statuspageSummary(content, root).status;      // { indicator: 'major', description: 'Incident informatique : 2 services sur 3 perturbés.' }
+ * statuspageSummary(content, root).status;      // { indicator: 'major', description: '2 services sur 3 fonctionnent autrement.' }
  * statusText(content, 'fr', root);              // 'Testville — mise à jour : jeudi 27 juin 2024 à 11 h\n…'
  */
 
@@ -102,9 +103,10 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 	};
 }
 
-/** The banner's sentence: how many services are disrupted, or that all work. */
+/** The banner's sentence: whether the town hall is open, how many services work differently. */
 function situation(content: SiteContent, lang: Lang): string {
-	return content.status.standby ? t(lang, 'standby.title') : situationSentence(content.status.overall, lang);
+	if (content.status.standby) return t(lang, 'standby.title');
+	return situationSentence(situationOf(content.settings.data[lang].contacts, content.status.overall), lang);
 }
 
 // ——— Statuspage ———

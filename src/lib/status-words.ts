@@ -1,8 +1,8 @@
-import { t, tn, type Lang } from '../i18n/ui.ts';
+import { t, type Lang } from '../i18n/ui.ts';
 import type { Status } from '../schemas/common.ts';
 import type { Contact } from '../schemas/settings.ts';
 import { formatDate, toEpoch } from './dates.ts';
-import type { ServiceState, StatusReport } from './status.ts';
+import type { ServiceState } from './status.ts';
 
 /**
  * What residents read about the situation, said honestly, computed once for every page, the poster
@@ -33,11 +33,6 @@ export function staleSentence(state: Pick<ServiceState, 'status' | 'stale' | 'la
 /** The status in words as the status files give it: the stale sentence when stale. */
 export function statusWords(state: Pick<ServiceState, 'status' | 'stale' | 'lastConfirmed'>, lang: Lang, timeZone: string): string {
 	return staleSentence(state, lang, timeZone) ?? t(lang, `status.${state.status}`);
-}
-
-/** The banner's sentence: how many services are disrupted (in its grammatical number), or that all work. */
-export function situationSentence(overall: StatusReport['overall'], lang: Lang): string {
-	return overall.affected > 0 ? tn(lang, 'banner.worst', overall.affected, { affected: overall.affected, total: overall.total }) : t(lang, 'banner.allClear');
 }
 
 export type NextUpdate = { kind: 'none' } | { kind: 'late' } | { kind: 'due'; at: number };

@@ -24,10 +24,18 @@ export const NBSP = '\u00a0';
  */
 export const FRENCH_PHONE = /(?<![\d+])(?:\+33[\s\u00a0.-]?[1-9]|0[1-9])(?:[\s\u00a0.-]?\d{2}){4}(?!\d)/;
 
-/** `02 38 71 93 93` → `tel:+33238719393`, which works from abroad too; a short number (`3939`) is dialled as written. */
+/**
+ * A phone number as a `tel:` link: digits only, and a French national number (10 digits starting with
+ * 0) in international form so that it also dials from a foreign phone.
+ *
+ * @example
+ * telHref('02 38 71 93 93'); // 'tel:+33238719393'
+ * telHref('+44 20 7946 0000'); // 'tel:+442079460000'
+ * telHref('3117');           // 'tel:3117'
+ */
 export function telHref(phone: string): string {
 	const digits = phone.replace(/[^\d+]/g, '');
-	return `tel:${/^0[1-9]\d{8}$/.test(digits) ? `+33${digits.slice(1)}` : digits}`;
+	return `tel:${/^0\d{9}$/.test(digits) ? `+33${digits.slice(1)}` : digits}`;
 }
 
 Typograf.addRule({

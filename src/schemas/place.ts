@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { phoneSchema } from './common.ts';
 
 /** One line of opening hours: which days, and the hours on those days. */
 export const openingHoursSchema = z.strictObject({
@@ -22,8 +23,8 @@ export const placeSchema = z.strictObject({
 	access: z.enum(['walk-in', 'appointment', 'both']).default('walk-in'),
 	/** Accessibility and practical notes: step-free entrance, parking, which door. */
 	accessNotes: z.string().optional(),
-	/** A phone number that answers for this place, if it has its own. */
-	phone: z.string().optional(),
+	/** A phone number that answers for this place, if it has its own (digits, spaces, `+ . - ( ) /`). */
+	phone: phoneSchema.optional(),
 });
 
 /** Fields an English file (`<id>.en.yaml`) may translate; everything else comes from the French file. */

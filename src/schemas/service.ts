@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateSchema, dateTimeSchema, idSchema, markdownSchema, statusSchema } from './common.ts';
+import { dateSchema, dateTimeSchema, idSchema, markdownSchema, phoneSchema, statusSchema } from './common.ts';
 
 /** What residents should do instead while the service is not fully provided. */
 export const alternativeSchema = z.strictObject({
@@ -13,8 +13,8 @@ export const alternativeSchema = z.strictObject({
 	hours: z.string().optional(),
 	/** What to bring, one item per line. */
 	bring: z.array(z.string().min(1)).default([]),
-	/** A phone number that answers for this service. */
-	phone: z.string().optional(),
+	/** A phone number that answers for this service (digits, spaces, `+ . - ( ) /`). */
+	phone: phoneSchema.optional(),
 });
 
 /** A legal or practical deadline residents must not miss. */

@@ -1,14 +1,19 @@
 import { z } from 'astro/zod';
-import { dateTimeSchema, idSchema, markdownSchema, urlSchema } from './common.ts';
+import { dateTimeSchema, idSchema, isPlaceholder, markdownSchema, phoneSchema, siteAddressSchema, urlSchema } from './common.ts';
 import { publishSchema } from './publishing.ts';
 
-/** A way to reach the town. Channels that are not being read are listed too, so nobody waits on them. */
-export const contactSchema = z.strictObject({
+/**
+ * A way to reach the town. Channels that are not being read are listed too, so nobody waits on them.
+ * A working channel becomes a link, so its value must be what the link opens: a phone number for
+ * `phone`, an email address for `email`, an http(s) address for `web` and `social`; a channel not
+ * read (`working: false`) is only shown as struck-through text, so its value is free; so is an init placeholder.
+ */
+const contactBaseSchema = z.strictObject({
 	/** `phone`, `email`, `counter`, `post`, `social` or `web`. */
 	kind: z.enum(['phone', 'email', 'counter', 'post', 'social', 'web']),
 	/** What it is: `Standard de la mairie`. */
 	label: z.string().min(1),
-	/** The number, address or handle: `02 38 00 00 00`. */
+	/** The number, address or web address: `02 38 00 00 00`, `accueil@ville.fr`, `https://www.ville.fr/`. */
 	value: z.string().min(1),
 	/** When it answers: `Lundi au vendredi, 8 h 30 – 17 h`. */
 	hours: z.string().optional(),
@@ -17,6 +22,20 @@ export const contactSchema = z.strictObject({
 	/** What residents should know: `Renvoyez tout message envoyé depuis le 24 juin.` */
 	note: z.string().optional(),
 });
+
+export const contactSchema = contactBaseSchema.superRefine((contact, ctx) => {
+	if (!contact.working || isPlaceholder(contact.value)) return;
+	const rule = CONTACT_VALUE[contact.kind];
+	if (rule && !rule.schema.safeParse(contact.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: rule.message, input: contact.value });
+});
+
+/** What a working contact's value must be, by kind (kinds not listed are free text). */
+const CONTACT_VALUE: Partial<Record<z.infer<typeof contactBaseSchema>['kind'], { schema: z.ZodType; message: string }>> = {
+	phone: { schema: phoneSchema, message: 'expected.phone' },
+	email: { schema: z.string().regex(/^[^\s@<>"'():;,\\]+@[^\s@<>"'():;,\\]+\.[^\s@<>"'():;,\\]+$/), message: 'expected.email' },
+	web: { schema: urlSchema, message: 'expected.url' },
+	social: { schema: urlSchema, message: 'expected.url' },
+};
 
 /** The situation summary at the top of the home page, in the structure of incident messages. */
 export const situationSchema = z.strictObject({
@@ -36,10 +55,10 @@ export const settingsSchema = z.strictObject({
 	town: z.string().min(1),
 	/** The town's usual website (may be down): `https://www.fleury-les-aubrais.fr/`. */
 	website: urlSchema,
-	/** This site's official address, with its sub-path if any: `https://info.ville.fr/`. */
-	siteUrl: urlSchema,
-	/** Other official copies of this site. Default: none. */
-	mirrors: z.array(urlSchema).default([]),
+	/** This site's official address, with its sub-path if any: `https://info.ville.fr/`. https only. */
+	siteUrl: siteAddressSchema,
+	/** Other official copies of this site, https only. Default: none. */
+	mirrors: z.array(siteAddressSchema).default([]),
 	/** Time zone every time is shown in. Default `Europe/Paris`. */
 	timezone: z
 		.string()
@@ -79,7 +98,7 @@ export const settingsTranslationSchema = z
 		town: z.string().min(1),
 		categories: z.array(z.strictObject({ name: z.string().min(1) })),
 		situation: situationSchema.partial(),
-		contacts: z.array(contactSchema.pick({ label: true, hours: true, note: true }).partial()),
+		contacts: z.array(contactBaseSchema.pick({ label: true, hours: true, note: true }).partial()),
 		neverAsk: z.array(z.string().min(1)),
 	})
 	.partial();

@@ -106,10 +106,10 @@ describe('status.txt', () => {
 	});
 	test('lists only disrupted services, each with what to do instead, then the switchboard and the address', () => {
 		expect(statusText(fixture, 'fr', ROOT).split('\n')).toEqual([
-			'Testville : Incident informatique : 2 services sur 3 perturbés. Tél. 02 00 00 00 00. ville.example/crise',
+			'Testville : 2 services sur 3 fonctionnent autrement. Tél. 02 00 00 00 00. ville.example/crise',
 			'',
 			'Testville — mise à jour : jeudi 27 juin 2024 à 11 h',
-			'Incident informatique : 2 services sur 3 perturbés.',
+			'2 services sur 3 fonctionnent autrement.',
 			"- État civil : sur papier uniquement (à confirmer). À la place : Déclarations à l'accueil de la mairie, sur papier.",
 			'- Urbanisme : perturbé (à confirmer). À la place : Dépôt des dossiers par courrier.',
 			'Standard : 02 00 00 00 00',

@@ -1,23 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { tn } from '../../src/i18n/ui.ts';
 import { toEpoch } from '../../src/lib/dates.ts';
-import { badgeStatus, lacksAlternative, nextUpdate, noAlternative, situationSentence } from '../../src/lib/status-words.ts';
+import { badgeStatus, lacksAlternative, nextUpdate, noAlternative } from '../../src/lib/status-words.ts';
 
 const spoken = (text: string) => text.replace(/\u00a0/g, ' ');
-
-describe('counted sentences agree with their number, never "(s)"', () => {
-	test.each([
-		[0, 'fr', 'Incident informatique : 0 service sur 3 perturbé.'],
-		[1, 'fr', 'Incident informatique : 1 service sur 3 perturbé.'],
-		[2, 'fr', 'Incident informatique : 2 services sur 3 perturbés.'],
-		[2, 'en', 'IT incident: 2 of 3 services disrupted.'],
-	] as const)('%i in %s', (affected, lang, text) => {
-		expect(spoken(tn(lang, 'banner.worst', affected, { affected, total: 3 }))).toBe(text);
-	});
-	test('all working says so instead of counting zero', () => {
-		expect(situationSentence({ status: 'operational', affected: 0, total: 4 }, 'fr')).toBe('Tous les services fonctionnent normalement.');
-	});
-});
 
 describe('the next update is never announced in the past', () => {
 	const now = toEpoch('2024-06-29T12:00+02:00');
