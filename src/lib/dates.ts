@@ -42,6 +42,12 @@ export function formatDate(epoch: number, lang: Lang, timeZone: string): string 
 	return `${parts.weekday} ${parts.day === '1' ? '1er' : parts.day} ${parts.month} ${parts.year}`;
 }
 
+/** `1er novembre`, `1 November`: a day of the current weeks, where the weekday and year add nothing. */
+export function formatDayMonth(epoch: number, lang: Lang, timeZone: string): string {
+	const parts = Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
+	return `${lang === 'fr' && parts.day === '1' ? '1er' : parts.day} ${parts.month}`;
+}
+
 /** `samedi 1er novembre 2025 à 17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
 export function formatDateTime(epoch: number, lang: Lang, timeZone: string): string {
 	return `${formatDate(epoch, lang, timeZone)} ${lang === 'fr' ? 'à' : 'at'} ${formatClock(epoch, lang, timeZone)}`;

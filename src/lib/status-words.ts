@@ -1,7 +1,7 @@
 import { t, type Lang } from '../i18n/ui.ts';
 import type { Status } from '../schemas/common.ts';
 import type { Contact } from '../schemas/settings.ts';
-import { formatDate, toEpoch } from './dates.ts';
+import { formatDayMonth, toEpoch } from './dates.ts';
 import type { ServiceState } from './status.ts';
 
 /**
@@ -14,7 +14,7 @@ import type { ServiceState } from './status.ts';
  * @example
  * badgeStatus({ status: 'operational', stale: true, … });             // 'unconfirmed'
  * staleSentence({ status: 'operational', lastConfirmed: t, … }, 'fr', 'Europe/Paris');
- * // 'Fonctionnait le lundi 24 juin 2024 — à confirmer'
+ * // 'Fonctionnait le 24 juin — à confirmer'
  * nextUpdate('2024-06-29T10:00+02:00', now);                          // { kind: 'late' } once that time has passed
  * noAlternative(contacts, 'fr');
  * // 'Pas de solution de remplacement pour l’instant. Pour toute question : Standard de la mairie, 02 38 71 93 93.'
@@ -27,7 +27,7 @@ export function badgeStatus(state: Pick<ServiceState, 'status' | 'stale'>): Stat
 
 /** The status as last confirmed, with its day, for a stale service; undefined when it is fresh. */
 export function staleSentence(state: Pick<ServiceState, 'status' | 'stale' | 'lastConfirmed'>, lang: Lang, timeZone: string): string | undefined {
-	return state.stale ? t(lang, `status.staleAs.${state.status}`, { date: formatDate(state.lastConfirmed, lang, timeZone) }) : undefined;
+	return state.stale ? t(lang, `status.staleAs.${state.status}`, { date: formatDayMonth(state.lastConfirmed, lang, timeZone) }) : undefined;
 }
 
 /** The status in words as the status files give it: the stale sentence when stale. */

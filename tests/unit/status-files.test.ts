@@ -84,7 +84,7 @@ describe('status.json', () => {
 		expect(doc.services[2]!.restoredAt).toBe('2024-06-26T14:00:00+02:00');
 	});
 	test('English uses the translations', () => {
-		expect(statusJson(fixture, 'en', ROOT).services[0]).toMatchObject({ name: 'Civil registry', label: 'On paper only on Tuesday 25 June 2024 — to be confirmed', alternative: 'Declarations at the town hall counter, on paper.', url: 'https://ville.example/crise/en/services/etat-civil/' });
+		expect(statusJson(fixture, 'en', ROOT).services[0]).toMatchObject({ name: 'Civil registry', label: 'On paper only on 25 June — to be confirmed', alternative: 'Declarations at the town hall counter, on paper.', url: 'https://ville.example/crise/en/services/etat-civil/' });
 	});
 	test('pinned notices come with title, date and address', () => {
 		expect(doc.pinned).toEqual([{ id: '2024-06-26-phishing', title: 'Attention aux faux messages', date: '2024-06-26T15:00:00+02:00', url: 'https://ville.example/crise/actualites/2024-06-26-phishing/' }]);
