@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { ElectionsPage, HomePage, PosterPage, SearchPage, ServicePage, SitePage, UpdatePage, UpdatesPage } from './pages.ts';
 
+
+/** Text as read aloud: French no-break spaces ("8 services", "14 h") as plain spaces. */
+const spoken = (text: string) => text.replace(/\u00a0/g, ' ');
 const origin = inject('siteOrigin');
 let browser: Browser;
 let noScript: BrowserContext;
@@ -56,12 +59,12 @@ describe('what residents read', () => {
 		const places = await elections.pollingStations.allInnerTexts();
 		expect(places).toHaveLength(7);
 		for (const place of places) expect(place).toContain('45400');
-		const numbers = places.flatMap((p) => /^Bureaux? ([\d, et]+)/.exec(p)![1]!.match(/\d+/g)!.map(Number));
+		const numbers = places.map(spoken).flatMap((p) => /^Bureaux? ([\d, et]+)/.exec(p)![1]!.match(/\d+/g)!.map(Number));
 		expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
 	});
 	test('the home page opens on the situation in words, the number to call and the services', async () => {
 		const home = await new HomePage(await browser.newPage({ viewport: { width: 390, height: 844 } }), origin).open();
-		expect(await home.banner.innerText()).toContain('La mairie est ouverte. 8 services sur 10 fonctionnent autrement.');
+		expect(spoken(await home.banner.innerText())).toContain('La mairie est ouverte. 8 services sur 10 fonctionnent autrement.');
 		expect(await home.banner.innerText()).not.toContain('Interrompu');
 		expect(await home.callButton.getAttribute('href')).toBe('tel:+33238719393');
 		expect(await home.jumpLinks.allInnerTexts()).toEqual(['Services', 'Élections', 'Contacts', 'S’abonner']);
@@ -85,7 +88,7 @@ describe('what residents read', () => {
 	test('the updates list groups updates by day; each says its kind, time, status changes and first sentence, and a corrected one says so', async () => {
 		const updates = await new UpdatesPage(await browser.newPage(), origin).open();
 		expect(await updates.days.first().locator('h2').innerText()).toBe('vendredi 28 juin 2024');
-		const paper = await updates.update('Paiements : espèces ou chèque').innerText();
+		const paper = spoken(await updates.update('Paiements : espèces ou chèque').innerText());
 		expect(paper).toMatch(/Information · 14 h/);
 		expect(paper).toContain('Paiements à la mairie (régie) → Sur papier uniquement');
 		expect(await updates.update('ouvert aujourd').innerText()).toContain('Corrigé');
