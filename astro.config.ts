@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import * as pagefind from 'pagefind';
 import type { AstroIntegration } from 'astro';
 import { loadContentOnce } from './src/lib/content.ts';
+import { ADMIN_PATH } from './src/lib/cms/admin-policy.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
 import { ContentError, formatProblems } from './src/lib/problems.ts';
 
@@ -84,6 +85,6 @@ export default defineConfig({
 	// Nothing is fetched from a third party, fonts included.
 	devToolbar: { enabled: false },
 	// The sitemap lists every page for search engines and for the accessibility tests.
-	integrations: [contentCheck, contentReload, sitemap(), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
+	integrations: [contentCheck, contentReload, sitemap({ filter: (page) => !new URL(page).pathname.endsWith(`/${ADMIN_PATH}`) }), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
 	server: { port: 4321 },
 });
