@@ -6,7 +6,7 @@ import { serviceSchema, serviceTranslationSchema } from '../../schemas/service.t
 import { settingsSchema, settingsTranslationSchema } from '../../schemas/settings.ts';
 import { updateSchema, updateTranslationSchema } from '../../schemas/update.ts';
 import type { FieldDocs } from './field-docs.ts';
-import { editorFields, schemaPaths, type EditorField, type Reference } from './fields.ts';
+import { editorFields, MARKDOWN, schemaPaths, type EditorField, type Reference } from './fields.ts';
 
 /** One kind of content the editor offers, with the schema its files must pass. */
 export interface ContentKind {
@@ -29,7 +29,7 @@ export interface ContentKind {
 
 /** The content the staff edit, in the menu's order. */
 export const CONTENT_KINDS: ContentKind[] = [
-	{ name: 'updates', label: 'Actualités', labelSingular: 'Actualité', schema: updateSchema, translation: updateTranslationSchema, folder: 'content/updates', format: 'markdown', display: 'title', slug: '{{year}}-{{month}}-{{day}}-{{slug}}' },
+	{ name: 'updates', label: 'Actualités', labelSingular: 'Actualité', schema: updateSchema, translation: updateTranslationSchema, folder: 'content/updates', format: 'markdown', display: 'title', slug: "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}" },
 	{ name: 'services', label: 'Services', labelSingular: 'Service', schema: serviceSchema, translation: serviceTranslationSchema, folder: 'content/services', format: 'yaml', display: 'name', slug: '{{slug}}' },
 	{ name: 'places', label: 'Lieux', labelSingular: 'Lieu', schema: placeSchema, translation: placeTranslationSchema, folder: 'content/places', format: 'yaml', display: 'name', slug: '{{slug}}' },
 	{ name: 'elections', label: 'Élections', labelSingular: 'Élection', schema: electionSchema, translation: electionTranslationSchema, folder: 'content/elections', format: 'yaml', display: 'title', slug: '{{slug}}' },
@@ -146,6 +146,8 @@ export function cmsConfig({ forge, docs }: { forge: Forge | undefined; docs: Fie
 		media_folder: 'public/media',
 		i18n: { structure: 'multiple_files', locales: ['fr', 'en'], default_locale: 'fr', omit_default_locale_from_file_path: true },
 		slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+		// An optional field left empty is left out of the file, as the schemas expect (not `corrects: ''`).
+		output: { omit_empty_optional_fields: true },
 		collections: CONTENT_KINDS.map((kind) => collectionOf(kind, docs, displayOf)),
 	};
 }
@@ -156,7 +158,7 @@ function collectionOf(kind: ContentKind, docs: FieldDocs, displayOf: Record<stri
 	const translatable = new Set(schemaPaths(kind.translation));
 	const context = { docs, relations: RELATIONS[kind.name] ?? {}, ownIds: OWN_IDS[kind.name] ?? [], translatable, displayOf, omitted: Object.keys(kind.omitted ?? {}) };
 	const fields: EditorField[] = editorFields(kind.schema, kind.name, context);
-	if (kind.format === 'markdown') fields.push({ name: 'body', label: 'Texte', hint: 'Le message, en markdown : paragraphes, listes, **gras**, liens.', widget: 'markdown', i18n: true });
+	if (kind.format === 'markdown') fields.push({ name: 'body', label: 'Texte', hint: 'Le message : paragraphes, listes, gras, liens.', ...MARKDOWN, i18n: true });
 	const extension = kind.format === 'markdown' ? 'md' : 'yaml';
 	const format = kind.format === 'markdown' ? 'yaml-frontmatter' : 'yaml';
 	const common = { name: kind.name, label: kind.label, label_singular: kind.labelSingular, i18n: true };

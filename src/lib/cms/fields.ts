@@ -45,6 +45,9 @@ const DATE_FORMATS = new Map<unknown, Record<string, unknown>>([
 	[dateSchema, { format: 'YYYY-MM-DD', time_format: false }],
 	[timeSchema, { format: 'HH:mm', date_format: false }],
 ]);
+/** Text formatting only: the site publishes no images, and the sanitiser drops raw HTML anyway. */
+export const MARKDOWN = { widget: 'markdown', buttons: ['bold', 'italic', 'link', 'heading-three', 'bulleted-list', 'numbered-list'], editor_components: [] } as const;
+
 /** Refined copies of the common schemas are recognised by their error key. */
 const DATE_KEYS: Record<string, unknown> = { 'expected.datetime': dateTimeSchema, 'expected.date': dateSchema, 'expected.time': timeSchema };
 
@@ -84,7 +87,7 @@ function widgetFor(schema: z.ZodType, path: string, context: FieldContext, doc: 
 		case 'string': {
 			const dates = DATE_FORMATS.get(schema) ?? DATE_FORMATS.get(DATE_KEYS[errorKeys(schema).find((k) => k in DATE_KEYS) ?? '']);
 			if (dates) return { widget: 'datetime', ...dates };
-			if (schema === markdownSchema) return { widget: 'markdown', minimal: true };
+			if (schema === markdownSchema) return MARKDOWN;
 			if (errorKeys(schema).includes('expected.id')) return idWidget(path, context);
 			const { minLength, maxLength } = schema as unknown as { minLength: number | null; maxLength: number | null };
 			return { widget: 'string', ...(def.format === 'url' ? { type: 'url' } : {}), ...(minLength ? { minlength: minLength } : {}), ...(maxLength !== null && maxLength !== undefined ? { maxlength: maxLength } : {}) };
