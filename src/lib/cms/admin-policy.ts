@@ -29,3 +29,24 @@ export function adminPolicy(forge: Forge | undefined): string {
 	];
 	return directives.map((d) => d.join(' ')).join('; ');
 }
+
+/**
+ * The editor's rules for the hosts' header files, appended after the site-wide ones: its own policy
+ * replaces the public pages' one under `/admin/`, and search engines are told not to index it.
+ * `headers` are the site-wide headers (nginx drops them in a location that sets its own).
+ *
+ * @example
+ * adminHostingRules(adminPolicy(undefined), '/', [['X-Content-Type-Options', 'nosniff']]).headersFile;
+ * // → "/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'self'; …\n  X-Robots-Tag: noindex\n"
+ */
+export function adminHostingRules(policy: string, base: string, headers: [string, string][]): { headersFile: string; htaccess: string; nginx: string } {
+	const path = `${base}${ADMIN_PATH}`;
+	const own: [string, string][] = [['Content-Security-Policy', policy], ['X-Robots-Tag', 'noindex']];
+	const others = headers.filter(([name]) => name !== 'Content-Security-Policy');
+	return {
+		// Cloudflare Pages: `!` detaches the site-wide policy. Netlify joins both policies, which blocks the editor there.
+		headersFile: `${path}*\n  ! Content-Security-Policy\n${own.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`,
+		htaccess: [`<If "%{REQUEST_URI} =~ m#^${path}#">`, ...own.map(([name, value]) => `  Header always set ${name} "${value}"`), '</If>', ''].join('\n'),
+		nginx: [`location ^~ ${path} {`, ...[...others, ...own].map(([name, value]) => `  add_header ${name} "${value}" always;`), '}', ''].join('\n'),
+	};
+}

@@ -6,6 +6,8 @@ import type { Settings } from '../../schemas/settings.ts';
 import { publicKeyFingerprint } from './fingerprint.ts';
 import { addSecurityMeta, contentSecurityPolicy, headersFile, htaccessFile, inlineElements, mergeInline, nginxSnippet, securityContact, securityHeaders, securityTxt, type PageInline } from './headers.ts';
 import { listFiles } from './manifest.ts';
+import { adminHostingRules, adminPolicy } from '../cms/admin-policy.ts';
+import { forgeFromEnv } from '../cms/config.ts';
 
 /** Where the public half of the signing key and `allowed_signers` are shipped in every copy. */
 export const SIGNING_DIR = 'signing';
@@ -42,9 +44,10 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 					if (withMeta !== html) writeFileSync(file, withMeta);
 				}
 				const headers = securityHeaders(contentSecurityPolicy(mergeInline(pages)));
-				write(outDir, '_headers', headersFile(headers));
-				write(outDir, '.htaccess', htaccessFile(headers, base));
-				write(outDir, '_hosting/nginx.conf', nginxSnippet(headers, base));
+				const admin = adminHostingRules(adminPolicy(forgeFromEnv(process.env)), base, headers);
+				write(outDir, '_headers', headersFile(headers) + admin.headersFile);
+				write(outDir, '.htaccess', htaccessFile(headers, base) + admin.htaccess);
+				write(outDir, '_hosting/nginx.conf', nginxSnippet(headers, base) + admin.nginx);
 
 				const contact = settings && securityContact(settings.publish?.securityContact, settings.contacts);
 				if (settings && contact) write(outDir, '.well-known/security.txt', securityTxt({ contact, builtAt, sites: [settings.siteUrl, ...settings.mirrors] }));
