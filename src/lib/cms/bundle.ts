@@ -36,6 +36,8 @@ export function sveltiaPackage(): { version: string; bundle: string; locales: Ma
  * [...adminFiles().keys()]; // → ['sveltia-cms.js', 'sveltia/package.json', 'sveltia@0.221.1/locales/fr.json', …, 'sveltia/noto-mono-latin-400-normal.woff2', …]
  */
 export function adminFiles(): Map<string, () => string | Buffer> {
+	// Each kind of file has its own route under src/pages/admin/ whose pattern ends with the file's
+	// extension, because the site's `trailingSlash: 'always'` sends other paths to their folder.
 	const { version, bundle, locales } = sveltiaPackage();
 	const files = new Map<string, () => string | Buffer>([
 		['sveltia-cms.js', () => selfHosted(bundle)],
@@ -89,4 +91,27 @@ export function selfHosted(bundle: string): string {
 	let text = bundle;
 	for (const font of fonts) text = text.replaceAll(font.cdnUrl, `${VENDOR_DIR}/${font.file}`);
 	return text.replaceAll(PACKAGE_CDN, VENDOR_DIR).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+}
+
+const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', json: 'application/json; charset=utf-8', woff2: 'font/woff2' };
+
+/**
+ * The response for a file of `adminFiles()`, by its path under `/admin/`.
+ *
+ * @example
+ * adminFile('sveltia/package.json').headers.get('content-type'); // → 'application/json; charset=utf-8'
+ */
+export function adminFile(path: string): Response {
+	const make = adminFiles().get(path);
+	if (!make) return new Response(null, { status: 404 });
+	const body = make();
+	return new Response(typeof body === 'string' ? body : new Uint8Array(body), { headers: { 'content-type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream' } });
+}
+
+/** The paths of `adminFiles()` that a route serves, as its `getStaticPaths` params. */
+export function adminPaths<P extends Record<string, string>>(match: RegExp, params: (groups: string[]) => P): { params: P }[] {
+	return [...adminFiles().keys()].flatMap((path) => {
+		const found = match.exec(path);
+		return found ? [{ params: params(found.slice(1)) }] : [];
+	});
 }
