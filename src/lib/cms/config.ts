@@ -6,7 +6,7 @@ import { serviceSchema, serviceTranslationSchema } from '../../schemas/service.t
 import { settingsSchema, settingsTranslationSchema } from '../../schemas/settings.ts';
 import { updateSchema, updateTranslationSchema } from '../../schemas/update.ts';
 import type { FieldDocs } from './field-docs.ts';
-import { editorFields, MARKDOWN, schemaPaths, type EditorField, type Reference } from './fields.ts';
+import { editorFields, MARKDOWN, translationPaths, type EditorField, type Reference } from './fields.ts';
 
 /** One kind of content the editor offers, with the schema its files must pass. */
 export interface ContentKind {
@@ -144,7 +144,8 @@ export function cmsConfig({ forge, docs }: { forge: Forge | undefined; docs: Fie
 		publish_mode: 'editorial_workflow',
 		// No images: the site publishes text only (and a media folder is required by the CMS).
 		media_folder: 'public/media',
-		i18n: { structure: 'multiple_files', locales: ['fr', 'en'], default_locale: 'fr', omit_default_locale_from_file_path: true },
+		// English is optional: a new entry starts in French only, and "Anglais" adds the English file.
+		i18n: { structure: 'multiple_files', locales: ['fr', 'en'], default_locale: 'fr', omit_default_locale_from_file_path: true, initial_locales: 'default' },
 		slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
 		// An optional field left empty is left out of the file, as the schemas expect (not `corrects: ''`).
 		output: { omit_empty_optional_fields: true },
@@ -155,10 +156,10 @@ export function cmsConfig({ forge, docs }: { forge: Forge | undefined; docs: Fie
 export type CmsConfig = ReturnType<typeof cmsConfig>;
 
 function collectionOf(kind: ContentKind, docs: FieldDocs, displayOf: Record<string, string>) {
-	const translatable = new Set(schemaPaths(kind.translation));
+	const translatable = translationPaths(kind.translation);
 	const context = { docs, relations: RELATIONS[kind.name] ?? {}, ownIds: OWN_IDS[kind.name] ?? [], translatable, displayOf, omitted: Object.keys(kind.omitted ?? {}) };
 	const fields: EditorField[] = editorFields(kind.schema, kind.name, context);
-	if (kind.format === 'markdown') fields.push({ name: 'body', label: 'Texte', hint: 'Le message : paragraphes, listes, gras, liens.', ...MARKDOWN, i18n: true });
+	if (kind.format === 'markdown') fields.push({ name: 'body', label: 'Texte', hint: 'Le message : paragraphes, listes, gras, liens.', ...MARKDOWN, required: ['fr'], i18n: true });
 	const extension = kind.format === 'markdown' ? 'md' : 'yaml';
 	const format = kind.format === 'markdown' ? 'yaml-frontmatter' : 'yaml';
 	const common = { name: kind.name, label: kind.label, label_singular: kind.labelSingular, i18n: true };

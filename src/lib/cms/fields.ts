@@ -9,7 +9,7 @@ export interface EditorField {
 	label: string;
 	hint?: string;
 	widget: 'string' | 'text' | 'markdown' | 'number' | 'boolean' | 'select' | 'datetime' | 'relation' | 'list' | 'object';
-	required?: boolean;
+	required?: boolean | string[];
 	default?: unknown;
 	/** `true`: written to the English file too; `false`: French file only. */
 	i18n?: boolean;
@@ -31,8 +31,11 @@ export interface FieldContext {
 	relations: Record<string, Reference>;
 	/** Id fields that are an entry's own id, not a reference (`categories.id`). */
 	ownIds: string[];
-	/** Paths the English file may hold (from the translation schema); undefined when nothing is translated. */
-	translatable?: Set<string>;
+	/**
+	 * Paths the English file may hold (from the translation schema), each with whether an English file
+	 * must then fill it (see `translationPaths`); undefined when nothing is translated.
+	 */
+	translatable?: Map<string, boolean>;
 	/** Display field of each collection a relation may point to (`services` → `name`). */
 	displayOf: Record<string, string>;
 	/** Paths deliberately left out of the editor. */
@@ -74,9 +77,12 @@ export function editorFields(schema: z.ZodType, path: string, context: FieldCont
 function editorField(name: string, schema: z.ZodType, path: string, context: FieldContext, doc: { label: string; hint?: string; options?: string }): EditorField {
 	const { inner, required, fallback } = unwrap(schema);
 	const base: EditorField = { name, label: doc.label, widget: 'string', ...(doc.hint ? { hint: doc.hint } : {}) };
+	const englishRequired = context.translatable?.get(localPath(path));
+	// A field the French file must fill but an English file may leave out is required in French only.
 	if (!required) base.required = false;
+	else if (englishRequired === false) base.required = ['fr'];
 	if (fallback !== undefined && !(Array.isArray(fallback) && fallback.length === 0)) base.default = fallback;
-	if (context.translatable) base.i18n = context.translatable.has(localPath(path));
+	if (context.translatable) base.i18n = englishRequired !== undefined;
 	return { ...base, ...widgetFor(inner, path, context, doc) } as EditorField;
 }
 
@@ -209,6 +215,25 @@ export function schemaPaths(schema: z.ZodType, prefix = ''): string[] {
 		if (defOf(inner).type === 'array') inner = unwrap(defOf(inner).element as z.ZodType).inner;
 		return defOf(inner).type === 'object' ? [path, ...schemaPaths(inner, path)] : [path];
 	});
+}
+
+/**
+ * The paths of a translation schema, each with whether a translation file must fill it.
+ *
+ * @example
+ * translationPaths(z.strictObject({ title: z.string(), note: z.string().optional() })); // → Map { 'title' → true, 'note' → false }
+ */
+export function translationPaths(schema: z.ZodType, prefix = ''): Map<string, boolean> {
+	const paths = new Map<string, boolean>();
+	for (const [name, field] of Object.entries(objectShape(schema, prefix || 'schema'))) {
+		const path = prefix ? `${prefix}.${name}` : name;
+		const { inner: outer, required } = unwrap(field);
+		paths.set(path, required);
+		let inner = outer;
+		if (defOf(inner).type === 'array') inner = unwrap(defOf(inner).element as z.ZodType).inner;
+		if (defOf(inner).type === 'object') for (const [sub, must] of translationPaths(inner, path)) paths.set(sub, must);
+	}
+	return paths;
 }
 
 /** Every field path of editor fields, in the same notation as `schemaPaths`. */
