@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadContent } from '../../src/lib/content.ts';
 import { buildSite } from '../support/build-site.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { sitemapPaths } from '../support/sitemap.ts';
 
 const origin = inject('siteOrigin');
 let browser: Browser;
@@ -31,6 +32,20 @@ async function editorPage(width: number): Promise<{ page: Page; errors: string[]
 	});
 	return { page, errors, foreign };
 }
+
+describe('the editor is not a public page', () => {
+	test('it is out of the sitemap, the search index and the feeds, and asks search engines not to index it', async () => {
+		const site = inject('siteDir');
+		const html = readFileSync(join(site, 'admin', 'index.html'), 'utf8');
+		expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+		expect(html).toMatch(/<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self';/);
+		expect(sitemapPaths(site).filter((path) => path.includes('admin'))).toEqual([]);
+		// Pagefind indexes only pages marked data-pagefind-body (see Base.astro).
+		expect(html).not.toContain('data-pagefind-body');
+		const feeds = ['rss.xml', 'en/rss.xml', 'status.json'].map((file) => readFileSync(join(site, file), 'utf8'));
+		expect(feeds.filter((text) => text.includes('/admin/'))).toEqual([]);
+	});
+});
 
 describe.each([390, 1280])('the editor at %i px', (width) => {
 	test('renders in French with no console error and no request to another origin', async () => {
@@ -91,7 +106,10 @@ describe('an update created through the editor, in the local-folder mode', () =>
 		await page.getByRole('option', { name: /^Urbanisme/ }).click();
 		await page.getByRole('radiogroup', { name: 'Nouvel état' }).getByRole('radio', { name: /Perturbé/ }).check();
 		await page.getByRole('textbox', { name: 'Texte' }).fill('Les dossiers se déposent sur rendez-vous, au guichet.');
-		await page.getByRole('radiogroup', { name: 'Changer de langue du contenu' }).first().getByRole('radio', { name: 'Anglais' }).check();
+		// English is optional: a new entry starts in French only, and English is switched on for it.
+		const form = page.getByRole('group', { name: /Modifier le contenu/ });
+		await form.getByRole('radio', { name: /Anglais/ }).click();
+		await form.getByRole('button', { name: /Activer .*Anglais/ }).click();
 		await page.getByRole('textbox', { name: 'Titre' }).fill('Planning: applications by appointment');
 		await page.getByRole('textbox', { name: 'Texte' }).fill('Applications are made by appointment, at the counter.');
 		await page.getByRole('button', { name: 'Enregistrer' }).click();
