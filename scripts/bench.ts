@@ -2,8 +2,9 @@
  * Build benchmark: generates synthetic content (30 services, N updates with status changes spread
  * over them), runs the full production build on each size and prints what it cost.
  *
- *   npm run bench                 # 100, 1,000 and 5,000 updates
+ *   npm run bench                 # 100, 1,000 and 5,000 updates, then a new town
  *   npm run bench -- 1000         # one size
+ *   npm run bench -- init         # only a new town: npm run init (all catalogue services), check, build
  *
  * Targets on a 2-core machine: 1,000 updates < 10 s, 5,000 < 40 s, peak memory < 1.5 GB,
  * home page HTML+CSS < 15 KB gzip with no JavaScript.
@@ -62,8 +63,9 @@ function walk(dir: string): { count: number; bytes: number } {
 	return { count, bytes };
 }
 
+const onlyInit = process.argv.includes('init') && sizes.length === 0;
 const rows: string[] = [];
-for (const updates of sizes.length ? sizes : [100, 1000, 5000]) {
+for (const updates of onlyInit ? [] : sizes.length ? sizes : [100, 1000, 5000]) {
 	const root = mkdtempSync(join(tmpdir(), 'bench-'));
 	const contentDir = join(root, 'content');
 	const outDir = join(root, 'dist');
@@ -97,4 +99,27 @@ for (const updates of sizes.length ? sizes : [100, 1000, 5000]) {
 	if (process.env.BENCH_KEEP) console.log(`    kept: ${root}`);
 	else rmSync(root, { recursive: true, force: true });
 }
-console.log(`\nBuild benchmark (${SERVICES} services, CSS inlined in the HTML)\n${rows.join('\n')}`);
+if (rows.length) console.log(`\nBuild benchmark (${SERVICES} services, CSS inlined in the HTML)\n${rows.join('\n')}`);
+
+// A new town, as the README's "Using the kit for your town" does it: init with flags, check, build.
+if (onlyInit || sizes.length === 0) {
+	const root = mkdtempSync(join(tmpdir(), 'bench-init-'));
+	const contentDir = join(root, 'content');
+	const steps: [string, string[], NodeJS.ProcessEnv?][] = [
+		['init', ['scripts/init.ts', '--dir', contentDir, '--town', 'Benchville', '--phone', '02 00 00 00 00', '--email', 'mairie@bench.example', '--site', 'https://info.bench.example/', '--key', join(root, 'signature')]],
+		['check', ['scripts/check.ts', '--dir', contentDir]],
+		['build', ['node_modules/astro/bin/astro.mjs', 'build'], { CONTENT_DIR: contentDir, OUT_DIR: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' }],
+	];
+	const times: string[] = [];
+	for (const [name, args, env] of steps) {
+		const began = performance.now();
+		const result = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', input: '', maxBuffer: 1 << 26 });
+		if (result.status !== 0) {
+			console.error(`${name} failed:\n${result.stdout.slice(-2000)}${result.stderr.slice(-2000)}`);
+			process.exit(1);
+		}
+		times.push(`${name} ${((performance.now() - began) / 1000).toFixed(1)} s`);
+	}
+	rmSync(root, { recursive: true, force: true });
+	console.log(`\nNew town (npm run init with flags, every catalogue service; then check and build): ${times.join(', ')}`);
+}

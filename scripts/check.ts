@@ -7,11 +7,11 @@
  *
  * Exit code 1 when there is at least one error; warnings alone exit 0.
  */
-import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 
-const { values } = parseArgs({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } });
+const { values } = parseArgsOrUsage({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } }, 'Usage : npm run check -- [--lang fr|en] [--dir dossier-du-contenu]');
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
 const { content, problems } = loadContent(values.dir);
 const errors = problems.filter((p) => p.severity === 'error').length;

@@ -6,33 +6,48 @@
  *     --service standard-telephonique=operational --body "Appelez le 02 38 71 93 93."   # no questions
  *
  * Flags: --kind, --title, --service id[=status] (repeatable), --pinned, --corrects id, --body,
- * --date (with offset; default now), --dir (content folder). Any flag left out is asked for, unless
+ * --date (with offset; default now), --next (next update time with offset, or `none`), --title-en and
+ * --body-en (the English version), --dir (content folder). Any flag left out is asked for, unless
  * --yes is given or no terminal is attached (then --kind, --title and --body are required; no services, not pinned). The file is checked before the command ends: if it
- * makes the content invalid, it is removed and the problems are printed.
+ * makes the content invalid, it is removed and the problems are printed. Then the update is printed
+ * as an SMS, a post, a voicemail script and an alert (see `npm run messages`).
+ * The first update of kind `incident` on a standby site declares the incident.
  */
-import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import * as prompts from '@inquirer/prompts';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
-import { nowInZone, renderUpdateFile, updateFileName, type NewUpdate } from '../src/lib/new-update.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import type { Status } from '../src/schemas/common.ts';
-import { interview, type Ask } from './lib/interview.ts';
+import { updateMessages } from '../src/lib/messages.ts';
+import { nowInZone, renderTranslationFile, renderUpdateFile, setNextUpdate, updateFileName, type NewUpdate } from '../src/lib/new-update.ts';
+import { EXPECTED, formatProblems } from '../src/lib/problems.ts';
+import { dateTimeSchema, type Status } from '../src/schemas/common.ts';
+import { interview, localPrompts } from './lib/interview.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
+import { formatMessages } from './lib/print-messages.ts';
 
-const { values } = parseArgs({
-	options: {
-		kind: { type: 'string' },
-		title: { type: 'string' },
-		service: { type: 'string', multiple: true },
-		pinned: { type: 'boolean' },
-		corrects: { type: 'string' },
-		body: { type: 'string' },
-		date: { type: 'string' },
-		dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
-		yes: { type: 'boolean', default: false },
+const { values } = parseArgsOrUsage(
+	{
+		options: {
+			kind: { type: 'string' },
+			title: { type: 'string' },
+			service: { type: 'string', multiple: true },
+			pinned: { type: 'boolean' },
+			corrects: { type: 'string' },
+			body: { type: 'string' },
+			date: { type: 'string' },
+			next: { type: 'string' },
+			'title-en': { type: 'string' },
+			'body-en': { type: 'string' },
+			dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+			yes: { type: 'boolean', default: false },
+		},
 	},
-});
+	'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir dossier] [--yes]',
+);
+// The date names the file: anything but a real date with offset (say `../../x`) is refused before a file is written.
+if (values.date !== undefined && !dateTimeSchema.safeParse(values.date).success) {
+	console.error(`--date : attendu ${EXPECTED['expected.datetime']!.fr} ; trouvé « ${values.date} ». Aucune actualité créée.`);
+	process.exit(1);
+}
 
 const { content, problems } = loadContent(values.dir);
 if (!content) {
@@ -40,7 +55,19 @@ if (!content) {
 	process.exit(1);
 }
 
-const given: Partial<NewUpdate> = { kind: values.kind as NewUpdate['kind'] | undefined, title: values.title, corrects: values.corrects, body: values.body, pinned: values.pinned };
+const given: Parameters<typeof interview>[2] = {
+	kind: values.kind as NewUpdate['kind'] | undefined,
+	title: values.title,
+	corrects: values.corrects,
+	body: values.body,
+	pinned: values.pinned,
+	nextUpdate: values.next === 'none' ? null : values.next,
+	en: values['title-en'] && values['body-en'] ? { title: values['title-en'], body: values['body-en'] } : undefined,
+};
+if (values.next && values.next !== 'none' && !dateTimeSchema.safeParse(values.next).success) {
+	console.error(`--next : attendu une date et heure avec décalage, ex. « 2024-06-29T10:00+02:00 », ou « none » ; trouvé « ${values.next} ».`);
+	process.exit(1);
+}
 if (values.service) {
 	given.services = values.service.map((s) => s.split('=')[0]!);
 	given.changes = values.service.filter((s) => s.includes('=')).map((s) => { const [service = '', status] = s.split('='); return { service, status: status as Status }; });
@@ -52,27 +79,49 @@ if (values.yes || !process.stdin.isTTY) {
 		console.error(`Sans assistant, ces options sont obligatoires : ${missing.map((f) => `--${f}`).join(', ')}.`);
 		process.exit(1);
 	}
-	Object.assign(given, { services: given.services ?? [], changes: given.changes ?? [], pinned: given.pinned ?? false });
+	Object.assign(given, { services: given.services ?? [], changes: given.changes ?? [], pinned: given.pinned ?? false, askExtras: false });
 }
 
-const answers = await interview(prompts as unknown as Ask, content, given).catch((error: unknown) => {
+const answers = await interview(localPrompts('fr'), content, given).catch((error: unknown) => {
 	if (error instanceof Error && error.name === 'ExitPromptError') {
 		console.error('Annulé : aucune actualité créée.');
 		process.exit(130);
 	}
 	throw error;
 });
-const update: NewUpdate = { ...answers, date: values.date ?? nowInZone(content.settings.data.fr.timezone) };
+const { nextUpdate, en, ...fields } = answers;
+const update: NewUpdate = { ...fields, date: values.date ?? nowInZone(content.settings.data.fr.timezone) };
+mkdirSync(join(values.dir, 'updates'), { recursive: true });
 let name = updateFileName(update);
 for (let n = 2; existsSync(join(values.dir, 'updates', name)); n++) name = updateFileName(update).replace(/\.md$/, `-${n}.md`);
 const path = join(values.dir, 'updates', name);
+const enPath = path.replace(/\.md$/, '.en.md');
+// Whatever the flags, the only files this command writes are directly inside content/updates/ (and settings.yaml).
+const inside = relative(resolve(values.dir, 'updates'), resolve(path));
+if (inside !== name || isAbsolute(inside)) {
+	console.error(`Nom de fichier refusé : « ${name} » sortirait de ${join(values.dir, 'updates')}. Aucune actualité créée.`);
+	process.exit(1);
+}
+const settingsPath = join(values.dir, 'settings.yaml');
+const settingsBefore = readFileSync(settingsPath, 'utf8');
 writeFileSync(path, renderUpdateFile(update));
+if (en) writeFileSync(enPath, renderTranslationFile(en));
+if (nextUpdate !== undefined) writeFileSync(settingsPath, setNextUpdate(settingsBefore, nextUpdate));
 
 const after = loadContent(values.dir);
 const mine = after.problems.filter((p) => p.severity === 'error');
-if (mine.length) {
+if (mine.length || !after.content) {
+	// Nothing half-written: the update, its translation and the settings go back as they were.
 	unlinkSync(path);
+	if (en) unlinkSync(enPath);
+	writeFileSync(settingsPath, settingsBefore);
 	console.error(`L'actualité n'a pas été créée :\n${formatProblems(mine)}`);
 	process.exit(1);
 }
-console.log(`✓ Actualité créée : ${path}\n  Relisez-la, complétez le texte si besoin, puis prévisualisez avec « npm run dev » et publiez avec « npm run publish ».`);
+const id = basename(path, '.md');
+console.log(`✓ Actualité créée : ${path}${en ? `\n✓ Version anglaise : ${enPath}` : ''}${nextUpdate !== undefined ? `\n✓ Prochaine mise à jour : ${nextUpdate ?? 'non annoncée'} (settings.yaml)` : ''}`);
+if (update.kind === 'incident' && content.status.standby) console.log("✓ Incident déclaré : le site n'est plus en veille ; les services prennent leur état de début d'incident (initialStatus).");
+if (after.content.updateById.has(id)) {
+	console.log(`\nÀ diffuser sur les autres canaux (npm run messages -- ${id}) :\n${formatMessages(updateMessages(after.content, id, new URL(after.content.settings.data.fr.siteUrl)))}`);
+}
+console.log('\n  Relisez-la, complétez le texte si besoin, puis prévisualisez avec « npm run dev » et publiez avec « npm run publish ».');

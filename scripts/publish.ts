@@ -12,24 +12,27 @@
  * the exit code is 1 if any step or any target failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
 import { signFile } from '../src/lib/publish/sign.ts';
-import { deploy, expandPath, targetLabel } from '../src/lib/publish/targets.ts';
+import { deploy, expandPath, isRunning, targetLabel } from '../src/lib/publish/targets.ts';
 import { isClean, verifyFolder } from '../src/lib/publish/verify.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 
-const { values } = parseArgs({
-	options: {
-		content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
-		key: { type: 'string' },
-		only: { type: 'string', multiple: true },
-		lang: { type: 'string', default: 'fr' },
+const { values } = parseArgsOrUsage(
+	{
+		options: {
+			content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+			key: { type: 'string' },
+			only: { type: 'string', multiple: true },
+			lang: { type: 'string', default: 'fr' },
+		},
 	},
-});
+	'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en]',
+);
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
 const say = (fr: string, en: string) => console.log(lang === 'fr' ? fr : en);
 const fail = (fr: string, en: string): never => {
@@ -62,8 +65,13 @@ if (settings.replayAt) say(`! replayAt est réglé (${settings.replayAt}) : le s
 // 2. Build into a fresh temporary folder. It is inside the project (in .astro/, ignored by git): for an
 // output folder outside the current folder, Astro 7 puts its prerender files in the shared
 // .astro/.prerender/, which two builds at once (tests, or two publications) would overwrite.
+// Its name holds the process id, so that a later run can delete the folder of a run that was killed.
 mkdirSync(join(projectDir, '.astro'), { recursive: true });
-const work = mkdtempSync(join(projectDir, '.astro', 'publish-'));
+for (const entry of readdirSync(join(projectDir, '.astro'))) {
+	const pid = Number(/^publish-(\d+)-/.exec(entry)?.[1]);
+	if (pid && !isRunning(pid)) rmSync(join(projectDir, '.astro', entry), { recursive: true, force: true });
+}
+const work = mkdtempSync(join(projectDir, '.astro', `publish-${process.pid}-`));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 // Ctrl-C: leave through 'exit', so the temporary folder goes too (deploys are atomic per target, see docs).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
@@ -82,7 +90,8 @@ if (build.status !== 0) {
 }
 
 // 3. Manifest of every file, 4. signature, then a check of both against the trusted allowed_signers.
-const manifest = manifestForFolder(outDir, { site: settings.siteUrl, builtAt });
+const expires = new Date(builtAt.getTime() + publish!.validDays * 86_400_000);
+const manifest = manifestForFolder(outDir, { site: settings.siteUrl, mirrors: settings.mirrors, builtAt, expires });
 writeFileSync(join(outDir, MANIFEST_FILE), serializeManifest(manifest));
 say(`Manifeste : ${manifest.files.length} fichiers. Signature avec ${keyPath}…`, `Manifest: ${manifest.files.length} files. Signing with ${keyPath}…`);
 try {
@@ -114,4 +123,7 @@ if (failures.length) {
 	for (const f of failures) console.error(`  - ${f}`);
 	process.exit(1);
 }
-say(`\n✓ Publié sur ${targets.length} cible(s), construit le ${builtAt.toISOString()}.`, `\n✓ Published to ${targets.length} target(s), built at ${builtAt.toISOString()}.`);
+say(
+	`\n✓ Publié sur ${targets.length} cible(s), construit le ${builtAt.toISOString()}, valable jusqu’au ${expires.toISOString()} : republiez avant.`,
+	`\n✓ Published to ${targets.length} target(s), built at ${builtAt.toISOString()}, valid until ${expires.toISOString()}: publish again before then.`,
+);

@@ -73,7 +73,6 @@ const fr = {
 	'status.since': 'Depuis le',
 	'status.lastConfirmed': 'Vérifié le',
 	'banner.label': 'Situation',
-	'banner.worst': 'Incident informatique : {affected} service(s) sur {total} perturbé(s).',
 	'banner.allClear': 'Tous les services fonctionnent normalement.',
 	'banner.lastUpdated': 'Dernière mise à jour :',
 	'banner.nextUpdate': 'Prochaine mise à jour prévue :',
@@ -97,10 +96,6 @@ const fr = {
 	'service.deadlines': 'Délais à respecter',
 	'service.history': 'Historique de l’état',
 	'service.historyEmpty': 'Aucun changement depuis le début de l’incident ({date}).',
-	'service.historyDate': 'Date',
-	'service.historyFrom': 'Avant',
-	'service.historyTo': 'Après',
-	'service.historyUpdate': 'Annonce',
 	'service.updates': 'Actualités sur ce service',
 	'service.initial': 'État au début de l’incident',
 	'place.hours': 'Horaires',
@@ -129,14 +124,7 @@ const fr = {
 	'contacts.notRead': 'Ne les utilisez pas : ils ne sont pas lus en ce moment',
 	'elections.title': 'Élections',
 	'elections.rounds': 'Dates et horaires',
-	'elections.round': 'Tour',
-	'elections.date': 'Date',
-	'elections.hours': 'Horaires',
 	'elections.stations': 'Bureaux de vote',
-	'elections.station': 'Bureau',
-	'elections.place': 'Lieu',
-	'elections.address': 'Adresse',
-	'elections.area': 'Secteur',
 	'elections.arrangements': 'Ce qui change cette fois',
 	'elections.registration': 'Vérifier votre inscription et votre bureau',
 	'elections.registrationLink': 'Vérifier sur service-public.fr',
@@ -182,7 +170,29 @@ const fr = {
 	'search.intro': 'Cherchez un service, une démarche ou une actualité, avec ou sans accents.',
 	'search.noScript': 'La recherche a besoin de JavaScript, qui est désactivé ou n’a pas pu se charger sur cet appareil.',
 	'search.browse': 'Pour trouver une information sans la recherche :',
+	// Standby: no incident in progress; the site is published in peacetime so its address is known.
+	'standby.title': 'Aucun incident en cours : les services de la mairie fonctionnent normalement.',
+	'standby.purpose': 'En cas de panne informatique ou de cyberattaque, la mairie vous informera ici. Notez cette adresse ou abonnez-vous :',
+	'standby.subscribe': 's’abonner aux actualités',
+	'standby.phishing': 'Méfiez-vous des faux messages au nom de la mairie :',
+	'standby.channels': 'nos canaux officiels et ce que nous ne vous demanderons jamais',
+	'standby.historyEmpty': 'Aucun incident en cours : ce service fonctionne normalement.',
+	'standby.posterIntro': 'Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque',
 	'colon': ' :',
+	// ——— Home page, banner and lists on a phone (issue 8) ———
+	'situation.open': 'La mairie est ouverte.',
+	'situation.closed': 'La mairie est fermée.',
+	'situation.affected.one': '{n} service sur {total} fonctionne autrement.',
+	'situation.affected.other': '{n} services sur {total} fonctionnent autrement.',
+	'home.call': 'Appeler',
+	'home.jump': 'Sur cette page',
+	'home.jumpServices': 'Services',
+	'home.jumpContacts': 'Contacts',
+	'home.findStation': 'Trouver mon bureau de vote',
+	'updates.corrected': 'Corrigé',
+	'elections.stationNumbers.one': 'Bureau {numbers}',
+	'elections.stationNumbers.other': 'Bureaux {numbers}',
+	'service.historyLine': '{from} → {to}',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -255,7 +265,6 @@ const en: Record<UiKey, string> = {
 	'status.since': 'Since',
 	'status.lastConfirmed': 'Checked on',
 	'banner.label': 'Situation',
-	'banner.worst': 'IT incident: {affected} of {total} services disrupted.',
 	'banner.allClear': 'All services are working normally.',
 	'banner.lastUpdated': 'Last updated:',
 	'banner.nextUpdate': 'Next update expected:',
@@ -279,10 +288,6 @@ const en: Record<UiKey, string> = {
 	'service.deadlines': 'Deadlines',
 	'service.history': 'Status history',
 	'service.historyEmpty': 'No change since the incident began ({date}).',
-	'service.historyDate': 'Date',
-	'service.historyFrom': 'Before',
-	'service.historyTo': 'After',
-	'service.historyUpdate': 'Announcement',
 	'service.updates': 'Updates about this service',
 	'service.initial': 'Status when the incident began',
 	'place.hours': 'Opening hours',
@@ -311,14 +316,7 @@ const en: Record<UiKey, string> = {
 	'contacts.notRead': 'Do not use these: they are not being read at the moment',
 	'elections.title': 'Elections',
 	'elections.rounds': 'Dates and hours',
-	'elections.round': 'Round',
-	'elections.date': 'Date',
-	'elections.hours': 'Hours',
 	'elections.stations': 'Polling stations',
-	'elections.station': 'Station',
-	'elections.place': 'Place',
-	'elections.address': 'Address',
-	'elections.area': 'Area',
 	'elections.arrangements': 'What is different this time',
 	'elections.registration': 'Check your registration and polling station',
 	'elections.registrationLink': 'Check on service-public.fr',
@@ -364,7 +362,29 @@ const en: Record<UiKey, string> = {
 	'search.intro': 'Look for a service, a procedure or an update.',
 	'search.noScript': 'Search needs JavaScript, which is turned off or could not load on this device.',
 	'search.browse': 'To find information without searching:',
+	// Standby: no incident in progress; the site is published in peacetime so its address is known.
+	'standby.title': 'No incident in progress: the town hall’s services are working normally.',
+	'standby.purpose': 'If an IT failure or a cyberattack happens, the town hall will keep you informed here. Note this address or subscribe:',
+	'standby.subscribe': 'subscribe to updates',
+	'standby.phishing': 'Beware of fake messages in the town hall’s name:',
+	'standby.channels': 'our official channels and what we will never ask you for',
+	'standby.historyEmpty': 'No incident in progress: this service is working normally.',
+	'standby.posterIntro': 'The official site that keeps you informed if an IT failure or a cyberattack happens',
 	'colon': ':',
+	// ——— Home page, banner and lists on a phone (issue 8) ———
+	'situation.open': 'The town hall is open.',
+	'situation.closed': 'The town hall is closed.',
+	'situation.affected.one': '{n} of {total} services works differently.',
+	'situation.affected.other': '{n} of {total} services work differently.',
+	'home.call': 'Call',
+	'home.jump': 'On this page',
+	'home.jumpServices': 'Services',
+	'home.jumpContacts': 'Contacts',
+	'home.findStation': 'Find my polling station',
+	'updates.corrected': 'Corrected',
+	'elections.stationNumbers.one': 'Station {numbers}',
+	'elections.stationNumbers.other': 'Stations {numbers}',
+	'service.historyLine': '{from} → {to}',
 };
 
 const strings: Record<Lang, Record<UiKey, string>> = { fr, en };
@@ -375,4 +395,22 @@ const strings: Record<Lang, Record<UiKey, string>> = { fr, en };
  */
 export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
 	return strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+const pluralRules = Object.fromEntries(LANGS.map((lang) => [lang, new Intl.PluralRules(lang)])) as Record<Lang, Intl.PluralRules>;
+/** Keys with plural forms: `<base>.one`, `<base>.other` (and any other CLDR category a language needs). */
+export type PluralKey = { [K in UiKey]: K extends `${infer Base}.other` ? Base : never }[UiKey];
+
+/**
+ * A string whose wording depends on a number, chosen by the language's plural rules (`Intl.PluralRules`),
+ * with the number as `{n}`: never "service(s)". A category the language has but the strings lack falls
+ * back to `other`.
+ *
+ * @example
+ * tn('fr', 'situation.affected', 1, { total: 10 }); // '1 service sur 10 fonctionne autrement.'
+ * tn('fr', 'situation.affected', 8, { total: 10 }); // '8 services sur 10 fonctionnent autrement.'
+ */
+export function tn(lang: Lang, key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
+	const exact = `${key}.${pluralRules[lang].select(n)}`;
+	return t(lang, (exact in strings[lang] ? exact : `${key}.other`) as UiKey, { n, ...params });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
@@ -13,7 +13,7 @@ import { LANGS } from '../i18n/ui.ts';
 import { isoInZone, toEpoch } from './dates.ts';
 import { renderMarkdown } from './markdown.ts';
 import { overlay } from './overlay.ts';
-import { ContentError, quoted, text, type Problem, type Text } from './problems.ts';
+import { ContentError, quoted, text, toCompleteWarnings, type Problem, type Text } from './problems.ts';
 import { parseSourceFile, validate, type SourceFile } from './source-file.ts';
 import { computeStatus, type StatusReport } from './status.ts';
 
@@ -73,6 +73,26 @@ const SERVICE = text('un service de content/services/', 'a service from content/
 const UPDATE = text('une actualité de content/updates/', 'an update from content/updates/');
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Largest content file read: far above any real one (a body is at most 50,000 characters). */
+const MAX_FILE_BYTES = 1_000_000;
+
+/** A folder's entries by name, or undefined when it cannot be read (reported by checkTree). */
+function listFolder(path: string): Dirent[] | undefined {
+	try {
+		return readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+	} catch {
+		return undefined;
+	}
+}
+
+/** `lstat` without following links, or undefined when nothing is there. */
+function lstatIfAny(path: string): Stats | undefined {
+	try {
+		return lstatSync(path);
+	} catch {
+		return undefined;
+	}
+}
 
 export function loadContent(dir: string, options: { now?: number; cwd?: string } = {}): { content?: SiteContent; problems: Problem[] } {
 	const problems: Problem[] = [];
@@ -86,12 +106,18 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	function collection<S extends z.ZodType, TS extends z.ZodType>(folder: string, ext: 'yaml' | 'md', schema: S, translation: TS): Parsed<z.output<S>>[] {
 		const path = join(dir, folder);
 		known.set(folder, new Set());
-		if (!existsSync(path)) return [];
+		if (!lstatIfAny(path)?.isDirectory()) return [];
 		const byId = new Map<string, { fr?: SourceFile; en?: SourceFile }>();
-		for (const name of readdirSync(path).sort()) {
+		for (const entry of listFolder(path) ?? []) {
+			const name = entry.name;
 			if (name.startsWith('.') || name === 'README.md') continue;
 			const match = new RegExp(`^(.+?)(\\.en)?\\.(${ext === 'yaml' ? 'ya?ml' : 'md'})$`).exec(name);
 			const filePath = rel(join(path, name));
+			if (!entry.isFile()) {
+				// Links and special files are reported once by checkTree; a folder here is misplaced.
+				if (entry.isDirectory()) error(filePath, undefined, '', text(`un fichier .${ext}`, `a .${ext} file`), text('un dossier', 'a folder'));
+				continue;
+			}
 			if (!match) {
 				error(filePath, undefined, '', text(`un fichier .${ext}`, `a .${ext} file`), quoted(name));
 				continue;
@@ -104,23 +130,26 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 			const slot = byId.get(id) ?? {};
 			const lang = match[2] ? 'en' : 'fr';
 			if (slot[lang]) error(filePath, undefined, '', text(`un seul fichier pour l'identifiant « ${id} »`, `one file only for the id "${id}"`), text(`aussi « ${slot[lang].path} »`, `also "${slot[lang].path}"`));
-			slot[lang] = parseSourceFile(filePath, readFileSync(join(path, name), 'utf8'));
+			const file = readSource(join(path, name), filePath);
+			if (!file) continue;
+			slot[lang] = file;
 			byId.set(id, slot);
 		}
 		const parsed: Parsed<z.output<S>>[] = [];
 		for (const [id, { fr, en }] of byId) {
 			if (!fr) {
+				if (!en) continue;
 				error(en!.path, undefined, '', text(`le fichier français « ${id}.${ext} » à côté de cette traduction`, `the French file "${id}.${ext}" next to this translation`), text('aucun fichier français', 'no French file'));
 				continue;
 			}
 			known.get(folder)!.add(id);
 			problems.push(...fr.problems, ...(en?.problems ?? []));
 			if (fr.problems.length) continue;
-			const result = validate(fr, schema);
+			const result = guarded(fr.path, () => validate(fr, schema));
 			problems.push(...result.problems);
 			let translated: { file: SourceFile; data: unknown } | undefined;
 			if (en && !en.problems.length) {
-				const tr = validate(en, translation);
+				const tr = guarded(en.path, () => validate(en, translation));
 				problems.push(...tr.problems);
 				if (tr.data) translated = { file: en, data: tr.data };
 			}
@@ -148,21 +177,66 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 		error(file.path, file.lineOf(path), path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '['), text(`${what.fr} (${list || 'aucun'})`, `${what.en} (${list || 'none'})`), quoted(id), near ? text(`vouliez-vous dire « ${near} » ?`, `did you mean "${near}"?`) : undefined);
 	};
 
+	/** Reports every link and special file anywhere under the content folder: none is ever read. */
+	const checkTree = (folder: string) => {
+		const entries = listFolder(folder);
+		if (!entries) error(rel(folder), undefined, '', text('un dossier lisible', 'a readable folder'), text('un dossier que le site ne peut pas lire (droits ?)', 'a folder the site cannot read (permissions?)'));
+		for (const entry of entries ?? []) {
+			const path = join(folder, entry.name);
+			if (entry.isSymbolicLink()) error(rel(path), undefined, '', text('un vrai fichier ou dossier (pas de lien symbolique dans content/)', 'a real file or folder (no symbolic link in content/)'), text(`un lien vers « ${readlinkSync(path)} »`, `a link to "${readlinkSync(path)}"`), text('remplacez le lien par une copie du fichier', 'replace the link with a copy of the file'));
+			else if (entry.isDirectory()) checkTree(path);
+			else if (!entry.isFile()) error(rel(path), undefined, '', text('un fichier ordinaire', 'a regular file'), text('un fichier spécial (tube, socket ou périphérique)', 'a special file (pipe, socket or device)'));
+		}
+	};
+	/**
+	 * A file parsed (with a warning for each placeholder left to complete), or undefined (with a problem)
+	 * when it is too big to be content; it is read only if it is a regular file.
+	 */
+	const readSource = (path: string, shown: string): SourceFile | undefined => {
+		const stats = lstatIfAny(path);
+		if (!stats?.isFile()) return undefined;
+		if (stats.size > MAX_FILE_BYTES) {
+			error(shown, undefined, '', text(`un fichier de moins de ${MAX_FILE_BYTES / 1_000_000} Mo`, `a file under ${MAX_FILE_BYTES / 1_000_000} MB`), text(`${(stats.size / 1_000_000).toFixed(1)} Mo`, `${(stats.size / 1_000_000).toFixed(1)} MB`));
+			return undefined;
+		}
+		const file = guarded(shown, () => {
+			const source = readFileSync(path, 'utf8');
+			problems.push(...toCompleteWarnings(shown, source));
+			return parseSourceFile(shown, source);
+		});
+		if ('path' in file) return file;
+		problems.push(...file.problems);
+		return undefined;
+	};
+	/** Runs one file's parsing or validation; whatever it throws becomes a problem naming the file, never a crash. */
+	function guarded<R extends { problems: Problem[] }>(file: string, work: () => R): R | { problems: Problem[]; data?: undefined } {
+		try {
+			return work();
+		} catch (thrown) {
+			const message = thrown instanceof Error ? thrown.message.split('\n')[0] ?? '' : String(thrown);
+			return { problems: [{ severity: 'error', file, line: undefined, field: '', expected: text('un fichier que le site sait lire', 'a file the site can read'), found: text(`une erreur : ${message}`, `an error: ${message}`) }] };
+		}
+	}
+	if (existsSync(dir)) checkTree(dir);
+
 	// Settings: one file, with its optional English version.
 	const settingsFile = join(dir, 'settings.yaml');
 	let settings: Parsed<Settings> | undefined;
-	if (!existsSync(settingsFile)) {
+	const settingsStats = lstatIfAny(settingsFile);
+	const fr = settingsStats?.isFile() ? readSource(settingsFile, rel(settingsFile)) : undefined;
+	if (!settingsStats) {
 		error(rel(settingsFile), undefined, '', text('le fichier des réglages du site', 'the site settings file'), text('aucun fichier', 'no file'));
-	} else {
-		const fr = parseSourceFile(rel(settingsFile), readFileSync(settingsFile, 'utf8'));
+	} else if (settingsStats.isDirectory()) {
+		error(rel(settingsFile), undefined, '', text('le fichier des réglages du site', 'the site settings file'), text('un dossier', 'a folder'));
+	} else if (fr) {
 		const enPath = join(dir, 'settings.en.yaml');
-		const en = existsSync(enPath) ? parseSourceFile(rel(enPath), readFileSync(enPath, 'utf8')) : undefined;
+		const en = readSource(enPath, rel(enPath));
 		problems.push(...fr.problems, ...(en?.problems ?? []));
-		const result = fr.problems.length ? { problems: [] } : validate(fr, settingsSchema);
+		const result = fr.problems.length ? { problems: [] } : guarded(fr.path, () => validate(fr, settingsSchema));
 		problems.push(...result.problems);
-		const tr = en && !en.problems.length ? validate(en, settingsTranslationSchema) : undefined;
+		const tr = en && !en.problems.length ? guarded(en.path, () => validate(en, settingsTranslationSchema)) : undefined;
 		problems.push(...(tr?.problems ?? []));
-		if (result.data) settings = { id: 'settings', file: fr, data: result.data, en: en && tr?.data ? { file: en, data: tr.data } : undefined };
+		if (result.data) settings = { id: 'settings', file: fr, data: result.data as Settings, en: en && tr?.data ? { file: en, data: tr.data } : undefined };
 	}
 
 	const places = collection('places', 'yaml', placeSchema, placeTranslationSchema);
@@ -227,8 +301,8 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 	}
 	const status = computeStatus({
 		services: services.map((s) => ({ id: s.id, initialStatus: s.data.initialStatus, checked: s.data.checked ? toEpoch(s.data.checked) : undefined })),
-		updates: dated.map((u) => ({ id: u.id, date: u.date, services: u.data.services, changes: u.data.changes })),
-		incidentStart: toEpoch(settings.data.incidentStart),
+		updates: dated.map((u) => ({ id: u.id, date: u.date, kind: u.data.kind, services: u.data.services, changes: u.data.changes })),
+		incidentStart: settings.data.incidentStart ? toEpoch(settings.data.incidentStart) : undefined,
 		now,
 		confirmWindowHours: settings.data.confirmWindowHours,
 	});
@@ -280,7 +354,9 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 
 /** First path segments the site itself uses (in both languages); a content page cannot take them. */
 function builtInSegments(): Set<string> {
-	const segments = new Set(['en', 'pagefind', 'api', 'signature', '_hosting']);
+	// Besides the routes: English pages, the search index, the JSON API, the signed manifest, hosting
+	// files and the town's public signing key (`signing/`, copied by the publish integration).
+	const segments = new Set(['en', 'pagefind', 'api', 'signature', 'signing', '_hosting']);
 	for (const lang of LANGS) {
 		for (const route of Object.values(routes(lang))) {
 			const path = typeof route === 'function' ? (route as (param: string) => string)('x') : route;

@@ -1,4 +1,4 @@
-import { Marked } from 'marked';
+import { Lexer, Marked, Tokenizer } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 /**
@@ -8,8 +8,45 @@ import sanitizeHtml from 'sanitize-html';
  * @example
  * renderMarkdown('Venez **à la mairie**. <script>alert(1)</script>');
  * // → '<p>Venez <strong>à la mairie</strong>. </p>\n'
+ * markdownProblem('> '.repeat(3000) + 'x'); // → 'nesting'
  */
+
+/** Longest markdown text (a field or an update's body) the site accepts: some 15 printed pages. */
+export const MARKDOWN_MAX_CHARS = 50_000;
+
+/**
+ * marked's GFM rules look for a bare email address (`accueil@ville.fr`) at every position of a text
+ * by scanning the whole run of address characters ahead for an `@`: in a long run without one
+ * (`_a_a_a…`, 200,000 characters) that is quadratic, 55 s for one body. An address's local part is at
+ * most 64 characters (RFC 5321), so scanning further can never find one: the same rules, bounded.
+ */
+const boundedInline = (() => {
+	const { url, text } = Lexer.rules.inline.gfm;
+	const bound = (rule: RegExp) => new RegExp(rule.source.replaceAll(']+@', ']{1,64}@').replaceAll(']+(@)', ']{1,64}(@)'), rule.flags);
+	return { url: bound(url), text: bound(text) };
+})();
+type TokenizerThis = InstanceType<typeof Tokenizer>;
+const boundedThis = new WeakMap<TokenizerThis, { rules: TokenizerThis['rules']; self: TokenizerThis }>();
+/** `this` for marked's own tokenizer method, with the bounded rules in place of the GFM ones. */
+function bounded(tokenizer: TokenizerThis): TokenizerThis {
+	const known = boundedThis.get(tokenizer);
+	if (known?.rules === tokenizer.rules) return known.self;
+	const self = Object.assign(Object.create(tokenizer) as TokenizerThis, { rules: { ...tokenizer.rules, inline: { ...tokenizer.rules.inline, ...boundedInline } } });
+	boundedThis.set(tokenizer, { rules: tokenizer.rules, self });
+	return self;
+}
+
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+marked.use({
+	tokenizer: {
+		url(src) {
+			return Tokenizer.prototype.url.call(bounded(this as TokenizerThis), src);
+		},
+		inlineText(src) {
+			return Tokenizer.prototype.inlineText.call(bounded(this as TokenizerThis), src);
+		},
+	},
+});
 
 const SANITIZE: sanitizeHtml.IOptions = {
 	allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h2', 'h3', 'h4', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'del', 'abbr', 'img'],
@@ -19,11 +56,41 @@ const SANITIZE: sanitizeHtml.IOptions = {
 	disallowedTagsMode: 'discard',
 };
 
+// The check renders every markdown text once to prove it can be shown (see `markdownProblem`); pages,
+// feeds and the calendar then reuse that result instead of rendering the same text again, deeper in
+// the stack. The build holds two copies of this module (config and page bundle), hence globalThis.
+const CACHE = Symbol.for('town-status-site.markdown');
+const caches = ((globalThis as { [CACHE]?: { block: Map<string, string>; inline: Map<string, string> } })[CACHE] ??= { block: new Map(), inline: new Map() });
+const rendered = caches.block;
+const renderedInline = caches.inline;
+function memo(cache: Map<string, string>, markdown: string, render: () => string): string {
+	let html = cache.get(markdown);
+	if (html === undefined) cache.set(markdown, (html = render()));
+	return html;
+}
+
 export function renderMarkdown(markdown: string): string {
-	return sanitizeHtml(marked.parse(markdown, { async: false }), SANITIZE);
+	return memo(rendered, markdown, () => sanitizeHtml(marked.parse(markdown, { async: false }), SANITIZE));
 }
 
 /** For one-line fields: no paragraph around the text. */
 export function renderInlineMarkdown(markdown: string): string {
-	return sanitizeHtml(marked.parseInline(markdown, { async: false }), SANITIZE);
+	return memo(renderedInline, markdown, () => sanitizeHtml(marked.parseInline(markdown, { async: false }), SANITIZE));
+}
+
+/**
+ * Why a markdown text cannot be published, if it cannot: `size` beyond `MARKDOWN_MAX_CHARS`, or
+ * `nesting` when quotes, lists or emphasis sit inside one another deeper than the renderer can go
+ * (3,000 nested `> ` overflow its stack). Rendering is the only exact test of the second, so the text
+ * is rendered here; the result is kept for the pages.
+ */
+export function markdownProblem(markdown: string): 'size' | 'nesting' | undefined {
+	if (markdown.length > MARKDOWN_MAX_CHARS) return 'size';
+	try {
+		renderMarkdown(markdown);
+		return undefined;
+	} catch (error) {
+		if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) return 'nesting';
+		throw error;
+	}
 }

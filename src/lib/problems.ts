@@ -81,6 +81,12 @@ export const EXPECTED: Record<string, Text> = {
 	'expected.date': text('une date au format AAAA-MM-JJ, ex. « 2024-06-30 »', 'a date as YYYY-MM-DD, e.g. "2024-06-30"'),
 	'expected.time': text('une heure au format HH:MM, ex. « 08:00 »', 'a time as HH:MM, e.g. "08:00"'),
 	'expected.url': text('une adresse web complète, ex. « https://www.ville.fr/ »', 'a full web address, e.g. "https://www.town.fr/"'),
+	'expected.urlNoSpace': text('une adresse web sans espace', 'a web address without spaces'),
+	'expected.urlNoCredentials': text('une adresse web sans identifiant ni mot de passe (rien avant « @ »)', 'a web address without user name or password (nothing before "@")'),
+	'expected.httpsUrl': text('une adresse en https://, ex. « https://info.ville.fr/ »', 'an https:// address, e.g. "https://info.town.fr/"'),
+	'expected.phone': text('un numéro de téléphone : chiffres, espaces et + . - ( ) / seulement, ex. « 02 38 00 00 00 »', 'a phone number: digits, spaces and + . - ( ) / only, e.g. "02 38 00 00 00"'),
+	'expected.email': text('une adresse électronique, ex. « accueil@ville.fr » (ou « working: false » pour une adresse qui n\'est pas lue)', 'an email address, e.g. "reception@town.fr" (or "working: false" for an address nobody reads)'),
+	'expected.markdownNesting': text('un texte moins imbriqué (citations, listes ou mises en forme les unes dans les autres, sur trop de niveaux pour être affichées)', 'a less nested text (quotes, lists or emphasis inside one another, too many levels deep to be shown)'),
 	'expected.timezone': text('un fuseau horaire IANA, ex. « Europe/Paris »', 'an IANA time zone, e.g. "Europe/Paris"'),
 	'expected.rcloneRemote': text('un remote rclone « nom:chemin »', 'an rclone remote "name:path"'),
 	'expected.targetType': text('« folder », « zip », « rsync » ou « rclone »', '"folder", "zip", "rsync" or "rclone"'),
@@ -145,4 +151,21 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 		value = (value as Record<PropertyKey, unknown>)[key];
 	}
 	return value;
+}
+
+/** What `npm run init` leaves for the town to fill in; `npm run check` warns until it is gone. */
+export const TO_COMPLETE = '[À COMPLÉTER';
+
+/**
+ * A warning for each line of a content file that still holds a `[À COMPLÉTER …]` mark.
+ *
+ * @example
+ * toCompleteWarnings('content/settings.yaml', 'town: Ville\nhours: "[À COMPLÉTER : horaires]"\n'); // one warning, line 2
+ */
+export function toCompleteWarnings(file: string, source: string): Problem[] {
+	return source.split('\n').flatMap((line, i) =>
+		line.includes(TO_COMPLETE)
+			? [{ severity: 'warning' as const, file, line: i + 1, field: '', expected: text('le texte propre à votre commune', 'your town’s own text'), found: quoted(line.trim().slice(0, 80)) }]
+			: [],
+	);
 }

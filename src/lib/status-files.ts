@@ -3,7 +3,9 @@ import { t, type Lang } from '../i18n/ui.ts';
 import type { Status } from '../schemas/common.ts';
 import type { SiteContent } from './content.ts';
 import { formatDateTime, isoInZone, toEpoch } from './dates.ts';
+import { fit, MESSAGE_LIMITS, shortAddress } from './messages.ts';
 import { htmlToText, inertText } from './plain-text.ts';
+import { situationOf, situationSentence } from './situation.ts';
 import { absolute } from './site-url.ts';
 
 /**
@@ -17,7 +19,7 @@ import { absolute } from './site-url.ts';
  * @example
  * const root = new URL('https://ville.fr/crise/');
  * statusJson(content, 'fr', root).services[0];  // { id: 'etat-civil', status: 'paper', stale: true, url: 'https://ville.fr/crise/services/etat-civil/', … }
- * statuspageSummary(content, root).status;      // { indicator: 'major', description: 'Incident informatique : 2 service(s) sur 3 perturbé(s).' }
+ * statuspageSummary(content, root).status;      // { indicator: 'major', description: '2 services sur 3 fonctionnent autrement.' }
  * statusText(content, 'fr', root);              // 'Testville — mise à jour : jeudi 27 juin 2024 à 11:00\n…'
  */
 
@@ -93,10 +95,10 @@ export function statusJson(content: SiteContent, lang: Lang, root: URL): StatusJ
 	};
 }
 
-/** The banner's sentence: how many services are disrupted, or that all work. */
+/** The banner's sentence: whether the town hall is open, how many services work differently. */
 function situation(content: SiteContent, lang: Lang): string {
-	const { overall } = content.status;
-	return overall.affected > 0 ? t(lang, 'banner.worst', { affected: overall.affected, total: overall.total }) : t(lang, 'banner.allClear');
+	if (content.status.standby) return t(lang, 'standby.title');
+	return situationSentence(situationOf(content.settings.data[lang].contacts, content.status.overall), lang);
 }
 
 // ——— Statuspage ———
@@ -176,7 +178,8 @@ export function statuspageSummary(content: SiteContent, root: URL): StatuspageSu
 	const settings = content.settings.data[lang];
 	const tz = content.settings.data.fr.timezone;
 	const iso = (epoch: number) => isoInZone(epoch, tz);
-	const incidentStart = toEpoch(content.settings.data.fr.incidentStart);
+	// On standby there is no incident (the list below is empty); components exist since the newest update.
+	const incidentStart = content.status.incidentStart ?? content.status.lastUpdated;
 	const pageId = `${root.hostname}${root.pathname}`.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 	const { overall } = content.status;
 	const components = content.services.map((service, i): StatuspageComponent => {
@@ -250,7 +253,8 @@ export function statuspageSummary(content: SiteContent, root: URL): StatuspageSu
 // ——— Plain text ———
 
 /**
- * A few lines for a phone screen or an SMS: town and date, the situation, one line per disrupted
+ * A few lines for a phone screen or an SMS. The first line is one SMS on its own (at most 160
+ * characters, see `statusSmsLine`); below it: town and date, the situation, one line per disrupted
  * service with what to do instead, the switchboard (first working phone contact) and the site's address.
  * To stay short, a service's name loses its parenthesised details and its alternative is cut after
  * its first sentence; the address leads to the rest.
@@ -259,7 +263,8 @@ export function statusText(content: SiteContent, lang: Lang, root: URL): string 
 	const settings = content.settings.data[lang];
 	const tz = content.settings.data.fr.timezone;
 	const colon = t(lang, 'colon');
-	const lines = [`${settings.town} — ${t(lang, 'statusFile.updated').toLocaleLowerCase(lang)}${colon} ${formatDateTime(content.status.lastUpdated, lang, tz)}`, situation(content, lang)];
+	const phone = settings.contacts.find((c) => c.kind === 'phone' && c.working);
+	const lines = [statusSmsLine(settings.town, situation(content, lang), phone?.value, root), '', `${settings.town} — ${t(lang, 'statusFile.updated').toLocaleLowerCase(lang)}${colon} ${formatDateTime(content.status.lastUpdated, lang, tz)}`, situation(content, lang)];
 	for (const service of content.services) {
 		const state = content.status.services.get(service.id)!;
 		if (state.status === 'operational') continue;
@@ -269,10 +274,24 @@ export function statusText(content: SiteContent, lang: Lang, root: URL): string 
 		const instead = s.alternative ? ` ${t(lang, 'services.insteadShort')} ${firstSentence(s.alternative.summary)}` : '';
 		lines.push(`- ${shortName(s.name)}${colon} ${status.charAt(0).toLocaleLowerCase(lang)}${status.slice(1)}${stale}.${instead}`);
 	}
-	const phone = settings.contacts.find((c) => c.kind === 'phone' && c.working);
 	if (phone) lines.push(`${phone.label}${colon} ${phone.value}`);
 	lines.push(absolute(root, routes(lang).home));
 	return `${inertText(lines.join('\n'))}\n`;
+}
+
+/**
+ * The situation in one SMS (at most 160 characters): town, situation, phone, short address; the phone
+ * goes first, then the situation is cut, when it is too long.
+ *
+ * @example
+ * statusSmsLine('Ville', 'Tous les services fonctionnent normalement.', '02 00 00 00 00', new URL('https://info.ville.fr/'));
+ * // 'Ville : Tous les services fonctionnent normalement. Tél. 02 00 00 00 00. info.ville.fr'
+ */
+export function statusSmsLine(town: string, situation: string, phone: string | undefined, root: URL): string {
+	const address = shortAddress(root);
+	const withPhone = `${town} : ${situation}${phone ? ` Tél. ${phone}.` : ''} ${address}`;
+	if (withPhone.length <= MESSAGE_LIMITS.sms) return withPhone;
+	return `${fit(`${town} : ${situation}`, MESSAGE_LIMITS.sms - address.length - 1)} ${address}`;
 }
 
 /** `État civil (naissances, mariages, décès)` → `État civil`: the clarification is on the site. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { phoneSchema } from './common.ts';
 
 /** One line of opening hours: which days, and the hours on those days. */
 export const openingHoursSchema = z.strictObject({
@@ -56,11 +57,11 @@ export const placeSchema = z.strictObject({
 	 */
 	accessNotes: z.string().optional(),
 	/**
-	 * A phone number that answers for this place, if it has its own.
+	 * A phone number that answers for this place, if it has its own (digits, spaces, `+ . - ( ) /`).
 	 * @label Téléphone
 	 * @hint S’il a son propre numéro.
 	 */
-	phone: z.string().optional(),
+	phone: phoneSchema.optional(),
 });
 
 /** Fields an English file (`<id>.en.yaml`) may translate; everything else comes from the French file. */

@@ -37,6 +37,13 @@ export const publishSchema = z.strictObject({
 	 * `mailto:…`, `https://…` or `tel:…`. Default: the first working email contact.
 	 */
 	securityContact: z.string().regex(/^(mailto:|https:\/\/|tel:)\S+$/, 'expected.securityContact').optional(),
+	/**
+	 * How many days a publication stays trusted: `npm run verify` refuses a copy older than this, so
+	 * a mirror left behind or an old copy replayed by an attacker cannot pass for the current site.
+	 * Publish again before then, even with nothing new (a daily scheduled publication renews it).
+	 * Default 5, 1 to 90.
+	 */
+	validDays: z.number().int().min(1).max(90).default(5),
 	/** Every copy to update. Each is deployed even if another fails. */
 	targets: z.array(publishTargetSchema).default([]),
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateSchema, dateTimeSchema, idSchema, markdownSchema, statusSchema } from './common.ts';
+import { dateSchema, dateTimeSchema, idSchema, markdownSchema, phoneSchema, statusSchema } from './common.ts';
 
 /** What residents should do instead while the service is not fully provided. */
 export const alternativeSchema = z.strictObject({
@@ -34,11 +34,11 @@ export const alternativeSchema = z.strictObject({
 	 */
 	bring: z.array(z.string().min(1)).default([]),
 	/**
-	 * A phone number that answers for this service.
+	 * A phone number that answers for this service (digits, spaces, `+ . - ( ) /`).
 	 * @label Téléphone
 	 * @hint Un numéro qui répond pour ce service.
 	 */
-	phone: z.string().optional(),
+	phone: phoneSchema.optional(),
 });
 
 /** A legal or practical deadline residents must not miss. */

@@ -1,9 +1,14 @@
 import { z } from 'astro/zod';
-import { dateTimeSchema, idSchema, markdownSchema, urlSchema } from './common.ts';
+import { dateTimeSchema, idSchema, isPlaceholder, markdownSchema, phoneSchema, siteAddressSchema, urlSchema } from './common.ts';
 import { publishSchema } from './publishing.ts';
 
-/** A way to reach the town. Channels that are not being read are listed too, so nobody waits on them. */
-export const contactSchema = z.strictObject({
+/**
+ * A way to reach the town. Channels that are not being read are listed too, so nobody waits on them.
+ * A working channel becomes a link, so its value must be what the link opens: a phone number for
+ * `phone`, an email address for `email`, an http(s) address for `web` and `social`; a channel not
+ * read (`working: false`) is only shown as struck-through text, so its value is free; so is an init placeholder.
+ */
+const contactBaseSchema = z.strictObject({
 	/**
 	 * `phone`, `email`, `counter`, `post`, `social` or `web`.
 	 * @label Type
@@ -17,9 +22,9 @@ export const contactSchema = z.strictObject({
 	 */
 	label: z.string().min(1),
 	/**
-	 * The number, address or handle: `02 38 00 00 00`.
+	 * The number, address or web address: `02 38 00 00 00`, `accueil@ville.fr`, `https://www.ville.fr/`.
 	 * @label Numéro ou adresse
-	 * @hint « 02 38 00 00 00 ».
+	 * @hint Un numéro (02 38 00 00 00), un courriel (accueil@ville.fr) ou une adresse web (https://…).
 	 */
 	value: z.string().min(1),
 	/**
@@ -41,6 +46,20 @@ export const contactSchema = z.strictObject({
 	 */
 	note: z.string().optional(),
 });
+
+export const contactSchema = contactBaseSchema.superRefine((contact, ctx) => {
+	if (!contact.working || isPlaceholder(contact.value)) return;
+	const rule = CONTACT_VALUE[contact.kind];
+	if (rule && !rule.schema.safeParse(contact.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: rule.message, input: contact.value });
+});
+
+/** What a working contact's value must be, by kind (kinds not listed are free text). */
+const CONTACT_VALUE: Partial<Record<z.infer<typeof contactBaseSchema>['kind'], { schema: z.ZodType; message: string }>> = {
+	phone: { schema: phoneSchema, message: 'expected.phone' },
+	email: { schema: z.string().regex(/^[^\s@<>"'():;,\\]+@[^\s@<>"'():;,\\]+\.[^\s@<>"'():;,\\]+$/), message: 'expected.email' },
+	web: { schema: urlSchema, message: 'expected.url' },
+	social: { schema: urlSchema, message: 'expected.url' },
+};
 
 /** The situation summary at the top of the home page, in the structure of incident messages. */
 export const situationSchema = z.strictObject({
@@ -112,17 +131,17 @@ export const settingsSchema = z.strictObject({
 	 */
 	website: urlSchema,
 	/**
-	 * This site's official address, with its sub-path if any: `https://info.ville.fr/`.
+	 * This site's official address, with its sub-path if any: `https://info.ville.fr/`. https only.
 	 * @label Adresse de ce site
-	 * @hint Avec son sous-dossier éventuel : https://info.ville.fr/.
+	 * @hint En https, avec son sous-dossier éventuel : https://info.ville.fr/.
 	 */
-	siteUrl: urlSchema,
+	siteUrl: siteAddressSchema,
 	/**
-	 * Other official copies of this site. Default: none.
+	 * Other official copies of this site, https only. Default: none.
 	 * @label Copies officielles
-	 * @hint Les autres adresses officielles de ce site.
+	 * @hint Les autres adresses officielles de ce site, en https.
 	 */
-	mirrors: z.array(urlSchema).default([]),
+	mirrors: z.array(siteAddressSchema).default([]),
 	/**
 	 * Time zone every time is shown in. Default `Europe/Paris`.
 	 * @label Fuseau horaire
@@ -133,11 +152,13 @@ export const settingsSchema = z.strictObject({
 		.refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'expected.timezone')
 		.default('Europe/Paris'),
 	/**
-	 * When the incident began; services keep their initial status from then.
+	 * When the incident began; services have their `initialStatus` from then. Optional: left out, the
+	 * incident starts with the first update of kind `incident`, and until then the site is on standby
+	 * (every service operational), as a town publishes it in peacetime.
 	 * @label Début de l’incident
-	 * @hint Les services gardent leur état initial depuis ce moment.
+	 * @hint Facultatif : sinon, la première actualité de type Incident ; avant, le site est en veille.
 	 */
-	incidentStart: dateTimeSchema,
+	incidentStart: dateTimeSchema.optional(),
 	/**
 	 * When the next update is expected. Shown in the banner; leave out rather than guess.
 	 * @label Prochain point prévu
@@ -197,7 +218,7 @@ export const settingsTranslationSchema = z
 		town: z.string().min(1),
 		categories: z.array(z.strictObject({ name: z.string().min(1) })),
 		situation: situationSchema.partial(),
-		contacts: z.array(contactSchema.pick({ label: true, hours: true, note: true }).partial()),
+		contacts: z.array(contactBaseSchema.pick({ label: true, hours: true, note: true }).partial()),
 		neverAsk: z.array(z.string().min(1)),
 	})
 	.partial();

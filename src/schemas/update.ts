@@ -6,6 +6,7 @@ import { dateTimeSchema, idSchema, statusSchema } from './common.ts';
  * normal; `correction` fixes an earlier update, which it names in `corrects`.
  */
 export const UPDATE_KINDS = ['incident', 'information', 'warning', 'resolution', 'correction'] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 /** One status change an update announces: which service, and its new status. */
 export const statusChangeSchema = z.strictObject({

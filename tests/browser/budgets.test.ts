@@ -21,9 +21,8 @@ function gzipBytes(path: string): number {
 }
 
 describe('weight on a bad network', () => {
-	test('the home page, HTML and CSS, is at most 15 KB gzipped', () => {
-		expect(gzipBytes('/')).toBeLessThanOrEqual(15 * 1024);
-		expect(gzipBytes('/en/')).toBeLessThanOrEqual(15 * 1024);
+	test.each(['/', '/en/'])('the home page %s, HTML and CSS, is at most 10 KB gzipped', (path) => {
+		expect(gzipBytes(path)).toBeLessThanOrEqual(10 * 1024);
 	});
 	test.each(paths)('%s is at most 30 KB gzipped', (path) => {
 		expect(gzipBytes(path)).toBeLessThanOrEqual(30 * 1024);

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe.each([320, 390])('on a phone %i px wide', (width) => {
-	test.each(paths)('%s: no horizontal scrolling, nothing cut off, tap targets of 44 px', async (path) => {
+	test.each(paths)('%s: no horizontal scrolling, nothing cut off or clipped, tap targets of 44 px', async (path) => {
 		const page = await browser.newPage({ viewport: { width, height: 800 } });
 		await page.goto(`${origin}${path}`);
 		const report = await page.evaluate(() => {
@@ -31,9 +31,13 @@ describe.each([320, 390])('on a phone %i px wide', (width) => {
 				.filter((el) => !el.matches('.skip'))
 				.filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.height < 44 || r.width < 44); })
 				.map((el) => `${el.outerHTML.slice(0, 60)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
-			return { overflow, cut, small };
+			// Content cut off inside a box: a table, a cell or a scrolling wrapper narrower than what it holds.
+			const clipped = [...document.querySelectorAll('table, th, td, .table-scroll')]
+				.filter((el) => el.scrollWidth > el.clientWidth + 1)
+				.map((el) => `${el.outerHTML.slice(0, 60)} ${el.scrollWidth}>${el.clientWidth}`);
+			return { overflow, cut, small, clipped };
 		});
 		await page.close();
-		expect(report).toEqual({ overflow: 0, cut: [], small: [] });
+		expect(report).toEqual({ overflow: 0, cut: [], small: [], clipped: [] });
 	});
 });

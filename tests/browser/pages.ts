@@ -34,6 +34,10 @@ export class SitePage {
 	get skipLink(): Locator {
 		return this.page.locator('a.skip');
 	}
+	/** A link of the main navigation, by its exact words. */
+	navLink(label: string): Locator {
+		return this.page.locator('header nav a').getByText(label, { exact: true });
+	}
 }
 
 export class HomePage extends SitePage {
@@ -42,6 +46,22 @@ export class HomePage extends SitePage {
 	}
 	get services(): Locator {
 		return this.page.locator('.services > li');
+	}
+	/** A service's line in the list: its name links to its page, its status and what to do instead follow. */
+	service(name: string): Locator {
+		return this.services.filter({ has: this.page.locator('h4 a', { hasText: name }) });
+	}
+	get callButton(): Locator {
+		return this.page.locator('main .call a[href^="tel:"]');
+	}
+	get nextUpdate(): Locator {
+		return this.banner.locator('time').nth(1);
+	}
+	get jumpLinks(): Locator {
+		return this.page.locator('main nav.jump a');
+	}
+	get pinnedNotices(): Locator {
+		return this.page.locator('section[aria-labelledby="pinned"] .notice');
 	}
 }
 
@@ -55,6 +75,13 @@ export class ServicePage extends SitePage {
 	get alternative(): Locator {
 		return this.page.locator('section[aria-labelledby="alternative"]');
 	}
+	/** The opening hours of the first place to go instead. */
+	get placeHours(): Locator {
+		return this.alternative.locator('.card table').first();
+	}
+	get history(): Locator {
+		return this.page.locator('.history > li');
+	}
 }
 
 export class UpdatePage extends SitePage {
@@ -67,9 +94,41 @@ export class ElectionsPage extends SitePage {
 	constructor(page: Page, origin: string, lang: 'fr' | 'en' = 'fr') {
 		super(page, origin, lang === 'fr' ? '/elections/' : '/en/elections/');
 	}
+	/** One item a place: the numbers of the stations it holds, the area they serve, its address. */
 	get pollingStations(): Locator {
-		return this.page.locator('main table').nth(1).locator('tbody tr');
+		return this.page.locator('main .stations > li');
 	}
+	get proxyLink(): Locator {
+		return this.page.locator('main h3[id$="-proxies"] + p a');
+	}
+}
+
+export class UpdatesPage extends SitePage {
+	constructor(page: Page, origin: string, lang: 'fr' | 'en' = 'fr') {
+		super(page, origin, lang === 'fr' ? '/actualites/' : '/en/updates/');
+	}
+	/** One group a day, newest first, with the day as its heading. */
+	get days(): Locator {
+		return this.page.locator('main section.day');
+	}
+	/** An update in the list, by words of its title. */
+	update(title: string): Locator {
+		return this.page.locator('main article.card').filter({ has: this.page.locator('h3 a', { hasText: title }) });
+	}
+}
+
+export class ChannelsPage extends SitePage {
+	constructor(page: Page, origin: string, lang: 'fr' | 'en' = 'fr') {
+		super(page, origin, lang === 'fr' ? '/canaux-officiels/' : '/en/official-channels/');
+	}
+	/** The list of what the town hall never asks for. */
+	get neverAsk(): Locator {
+		return this.page.locator('main h2', { hasText: lang(this.path) === 'fr' ? 'ne vous demandera jamais' : 'will never ask' }).locator('xpath=following-sibling::ul[1]');
+	}
+}
+
+function lang(path: string): 'fr' | 'en' {
+	return path.startsWith('/en/') ? 'en' : 'fr';
 }
 
 export class PosterPage extends SitePage {

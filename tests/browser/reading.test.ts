@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { ElectionsPage, HomePage, PosterPage, SearchPage, ServicePage, SitePage, UpdatePage } from './pages.ts';
+import { ElectionsPage, HomePage, PosterPage, SearchPage, ServicePage, SitePage, UpdatePage, UpdatesPage } from './pages.ts';
 
 const origin = inject('siteOrigin');
 let browser: Browser;
@@ -51,10 +51,46 @@ describe('what residents read', () => {
 		expect(await service.status.innerText()).toContain('Sur papier uniquement');
 		expect(await service.alternative.innerText()).toContain("Hôtel de ville");
 	});
-	test('the elections page lists every polling station with its address', async () => {
+	test('the elections page lists every polling station once, a place and its address once', async () => {
 		const elections = await new ElectionsPage(await browser.newPage(), origin).open();
-		expect(await elections.pollingStations.count()).toBe(13);
-		expect(await elections.pollingStations.first().innerText()).toContain('45400');
+		const places = await elections.pollingStations.allInnerTexts();
+		expect(places).toHaveLength(7);
+		for (const place of places) expect(place).toContain('45400');
+		const numbers = places.flatMap((p) => /^Bureaux? ([\d, et]+)/.exec(p)![1]!.match(/\d+/g)!.map(Number));
+		expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+	});
+	test('the home page opens on the situation in words, the number to call and the services', async () => {
+		const home = await new HomePage(await browser.newPage({ viewport: { width: 390, height: 844 } }), origin).open();
+		expect(await home.banner.innerText()).toContain('La mairie est ouverte. 8 services sur 10 fonctionnent autrement.');
+		expect(await home.banner.innerText()).not.toContain('Interrompu');
+		expect(await home.callButton.getAttribute('href')).toBe('tel:+33238719393');
+		expect(await home.jumpLinks.allInnerTexts()).toEqual(['Services', 'Élections', 'Contacts', 'S’abonner']);
+		for (const first of [home.callButton, home.nextUpdate, home.services.first()]) expect((await first.boundingBox())!.y).toBeLessThan(844);
+		await home.page.close();
+	});
+	test('a pinned notice on the home page is its title, linking to the whole text, and one sentence', async () => {
+		const home = await new HomePage(await browser.newPage(), origin).open();
+		const notice = home.pinnedNotices.first();
+		expect(await notice.locator('h3 a').getAttribute('href')).toBe('/actualites/2024-06-25-attention-faux-messages/');
+		expect(await notice.locator('p').innerText()).toBe('Après une cyberattaque, des escrocs envoient souvent de faux messages au nom de la victime.');
+		await home.page.close();
+	});
+	test('subscribing is in the navigation, and the footer leads to the subscribe page rather than raw XML', async () => {
+		const page = await new SitePage(await browser.newPage(), origin, '/services/etat-civil/').open();
+		expect(await page.navLink('S’abonner').getAttribute('href')).toBe('/sabonner/');
+		expect(await page.page.locator('footer a[href$=".xml"]').count()).toBe(0);
+		expect(await page.page.locator('footer a[href="/sabonner/"]').count()).toBe(1);
+		await page.page.close();
+	});
+	test('the updates list groups updates by day; each says its kind, time, status changes and first sentence, and a corrected one says so', async () => {
+		const updates = await new UpdatesPage(await browser.newPage(), origin).open();
+		expect(await updates.days.first().locator('h2').innerText()).toBe('vendredi 28 juin 2024');
+		const paper = await updates.update('Paiements : espèces ou chèque').innerText();
+		expect(paper).toMatch(/Information · 14 h/);
+		expect(paper).toContain('Paiements à la mairie (régie) → Sur papier uniquement');
+		expect(await updates.update('ouvert aujourd').innerText()).toContain('Corrigé');
+		expect(paper).not.toContain('Corrigé');
+		await updates.page.close();
 	});
 });
 

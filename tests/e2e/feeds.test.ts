@@ -392,8 +392,9 @@ describe.each([
 		for (const line of lines) expect(text.split('\n')).toContain(line);
 		expect(text).not.toContain('Standard téléphonique');
 	});
-	test('is short enough for a phone screen or a few SMS', () => {
-		expect(read(path).length).toBeLessThanOrEqual(480);
+	test('starts with one SMS (at most 160 characters), and the whole is short enough for a phone screen', () => {
+		expect(read(path).split('\n')[0]!.length).toBeLessThanOrEqual(160);
+		expect(read(path).length).toBeLessThanOrEqual(640);
 	});
 });
 

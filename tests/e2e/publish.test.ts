@@ -1,11 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { contentSecurityPolicy, inlineElements } from '../../src/lib/publish/headers.ts';
-import { listFiles, parseManifest, sha256 } from '../../src/lib/publish/manifest.ts';
+import { listFiles, manifestForFolder, parseHeadersFile, parseManifest, serializeManifest, sha256 } from '../../src/lib/publish/manifest.ts';
+import { releaseName } from '../../src/lib/publish/targets.ts';
 import { hasProgram, prepareSite, runScript, TEST_ALLOWED_SIGNERS, TEST_PUBLIC_KEY } from '../fixtures/signing/test-site.ts';
 
 /** Every file of a folder with its SHA-256: a snapshot to prove that nothing changed. */
@@ -58,13 +59,24 @@ describe('publishing to several targets when one fails', () => {
 		expect(readFileSync(inTheWay, 'utf8')).toBe(before.inTheWay);
 		expect(snapshot(foreign)).toEqual(before.foreign);
 		expect(readdirSync(root).sort()).toEqual(['content', 'documents', 'key', 'not-a-folder', 'usb']);
-		expect(readdirSync(join(root, 'usb'))).toEqual(['site']);
+		expect(readdirSync(join(root, 'usb')).sort()).toEqual(['.site.releases', 'site']);
 	});
 	test('the command names every failed target with the reason, and exits 1', () => {
 		expect(result.status).toBe(1);
 		expect(result.output).toMatch(/✗ ÉCHEC : partage \(folder .*not-a-folder\/site\) — .*not-a-folder n'est pas un dossier/);
 		expect(result.output).toMatch(/✗ ÉCHEC : documents .* contient autre chose qu'une publication du site/);
 		expect(result.output).toContain('2 cible(s) sur 3 en échec');
+	});
+});
+
+describe('publishing with a mistyped option', () => {
+	test('prints the usage line, not a stack trace, and builds nothing', () => {
+		const result = runScript('publish', ['--olny', 'cle-usb']);
+		expect(result.status).toBe(2);
+		expect(result.output).toContain("✗ Unknown option '--olny'");
+		expect(result.output).toContain('Usage : npm run publish -- [--only <cible>]');
+		expect(result.output).not.toMatch(/ERR_PARSE_ARGS|\n\s+at /);
+		expect(result.output).not.toContain('Construction du site');
 	});
 });
 
@@ -114,6 +126,8 @@ describe('publishing to every kind of target', () => {
 		writeFileSync(join(folder, 'stale.html'), 'old page');
 		mkdirSync(join(root, 'server'));
 		writeFileSync(zip, 'previous archive');
+		// What a run killed while writing the archive left.
+		mkdirSync(join(root, '.site.zip.new-k1ll3d'));
 		const targets: Record<string, unknown>[] = [
 			{ name: 'cle-usb', type: 'folder', path: folder },
 			{ name: 'archive', type: 'zip', path: zip },
@@ -131,6 +145,27 @@ describe('publishing to every kind of target', () => {
 	test('the folder replaces the previous publication whole, and verifies', () => {
 		expect(existsSync(join(folder, 'stale.html'))).toBe(false);
 		expect(verify(folder).status).toBe(0);
+	});
+	test('the live folder is a link onto the new build in .site.releases/, the previous publication kept beside it', () => {
+		const manifest = parseManifest(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+		expect(readlinkSync(folder)).toBe(`.site.releases/${releaseName(manifest.builtAt)}`);
+		const releases = readdirSync(join(root, 'usb', '.site.releases')).sort();
+		expect(releases).toHaveLength(2);
+		const previous = releases.find((r) => r !== releaseName(manifest.builtAt))!;
+		expect(readFileSync(join(root, 'usb', '.site.releases', previous, 'stale.html'), 'utf8')).toBe('old page');
+	});
+	test('the signed manifest says for which addresses, until when (publish.validDays, default 5 days) and with which security headers', () => {
+		const manifest = parseManifest(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+		expect(manifest.site).toBe('https://status.testville.example/crise/');
+		expect(manifest.mirrors).toEqual(['https://mirror.testville.example/']);
+		expect(Date.parse(manifest.expires) - Date.parse(manifest.builtAt)).toBe(5 * 86_400_000);
+		expect(manifest.headers.map(([name]) => name)).toContain('Content-Security-Policy');
+		expect(manifest.headers).toEqual(parseHeadersFile(readFileSync(join(folder, '_headers'), 'utf8')));
+		expect(result.output).toMatch(/valable jusqu’au \d{4}-/);
+	});
+	test('the zip archive replaces the previous one, and what a killed run left beside it is gone', () => {
+		expect(readdirSync(root).filter((n) => n.startsWith('.site.zip'))).toEqual([]);
+		expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
 	});
 	test('the zip archive holds the whole signed site', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'unzipped-'));
@@ -179,5 +214,169 @@ describe('publishing to every kind of target', () => {
 		expect(page.querySelector('#authenticity')?.parentNode?.textContent).toContain('signée avec la clé de la mairie');
 		const en = parse(readFileSync(join(folder, 'en/official-channels/index.html'), 'utf8'));
 		expect(en.querySelector('.fingerprint')?.textContent).toBe(printed);
+	});
+});
+
+describe('a folder publication survives being killed, and two at once', () => {
+	const targets = resolve('src/lib/publish/targets.ts');
+	const manifestModule = resolve('src/lib/publish/manifest.ts');
+	/** Deploys `build` to `dest` in a separate process, as `npm run publish` would, with `env` (PUBLISH_KILL_AT…). */
+	const deployArgs = (build: string, dest: string) => [
+		'--input-type=module',
+		'-e',
+		`import { readFileSync } from 'node:fs';
+		import { deployFolder } from ${JSON.stringify(targets)};
+		import { parseManifest } from ${JSON.stringify(manifestModule)};
+		const [build, dest] = process.argv.slice(1);
+		try {
+			const links = process.env.LINKS === 'no' ? false : undefined;
+			deployFolder(build, dest, parseManifest(readFileSync(build + '/manifest.json', 'utf8')), { lockWaitMs: Number(process.env.LOCK_WAIT_MS ?? 60000), links });
+		} catch (error) {
+			console.error(error.message);
+			process.exit(1);
+		}`,
+		build,
+		dest,
+	];
+	const deploy = (build: string, dest: string, env: NodeJS.ProcessEnv = {}) => {
+		const result = spawnSync(process.execPath, deployArgs(build, dest), { env: { ...process.env, ...env }, encoding: 'utf8' });
+		return { status: result.status, signal: result.signal, output: `${result.stdout}${result.stderr}` };
+	};
+	const deployAsync = (build: string, dest: string) =>
+		new Promise<number | null>((done) => spawn(process.execPath, deployArgs(build, dest), { stdio: 'ignore' }).on('exit', (code) => done(code)));
+
+	/** A small build made at `builtAt`, its pages naming it, with its manifest. */
+	function makeBuild(root: string, label: string, builtAt: string): string {
+		const dir = join(root, `build-${label}`);
+		const site = Object.fromEntries([...Array(40).keys()].map((i) => [`page-${i}/index.html`, `<h1>${label} ${i}</h1>`]));
+		for (const [path, text] of Object.entries({ ...site, 'index.html': `<h1>${label}</h1>` })) {
+			mkdirSync(dirname(join(dir, path)), { recursive: true });
+			writeFileSync(join(dir, path), text);
+		}
+		const manifest = manifestForFolder(dir, { site: 'https://x.example/', mirrors: [], builtAt: new Date(builtAt), expires: new Date(Date.parse(builtAt) + 86_400_000) });
+		writeFileSync(join(dir, 'manifest.json'), serializeManifest(manifest));
+		return dir;
+	}
+	const A = '2024-06-27T10:00:00.000Z';
+	const B = '2024-06-28T16:00:00.000Z';
+	/** A fresh parent folder with builds A and B. */
+	function setup() {
+		const root = mkdtempSync(join(tmpdir(), 'killed-'));
+		mkdirSync(join(root, 'usb'));
+		return { root, dest: join(root, 'usb', 'site'), a: makeBuild(root, 'A', A), b: makeBuild(root, 'B', B) };
+	}
+
+	test.each([
+		['after copying the new build, before switching', 'staged', 'A'],
+		['right after switching', 'switched', 'B'],
+	] as const)('killed (SIGKILL) %s (%s): the live path is build %s whole, and the next run finishes and cleans up', (_, moment, live) => {
+		const { dest, a, b } = setup();
+		expect(deploy(a, dest).status).toBe(0);
+		const killed = deploy(b, dest, { PUBLISH_KILL_AT: moment });
+		expect(killed.signal).toBe('SIGKILL');
+		expect(snapshot(dest)).toEqual(snapshot(live === 'A' ? a : b));
+
+		const next = deploy(b, dest);
+		expect(next.status, next.output).toBe(0);
+		expect(snapshot(dest)).toEqual(snapshot(b));
+		expect(readlinkSync(dest)).toBe(`.site.releases/${releaseName(B)}`);
+		// The lock of the killed run, its temporary folders: gone. The previous build is kept for a rollback.
+		expect(readdirSync(dirname(dest)).sort()).toEqual(['.site.releases', 'site']);
+		expect(readdirSync(join(dirname(dest), '.site.releases')).sort()).toEqual([releaseName(A), releaseName(B)]);
+	});
+
+	test('publishing again keeps the previous build for a rollback and deletes older ones', () => {
+		const { root, dest, a, b } = setup();
+		const c = makeBuild(root, 'C', '2024-06-29T08:00:00.000Z');
+		for (const build of [a, b, c]) expect(deploy(build, dest).status).toBe(0);
+		expect(snapshot(dest)).toEqual(snapshot(c));
+		expect(readdirSync(join(dirname(dest), '.site.releases')).sort()).toEqual([releaseName(B), '2024-06-29T08-00-00-000Z']);
+	});
+
+	test('the first publication over a folder of the old layout keeps it as the previous build; killed at that moment, the next run repairs it', () => {
+		const { dest, a, b } = setup();
+		cpSync(a, dest, { recursive: true });
+		expect(deploy(b, dest, { PUBLISH_KILL_AT: 'moved-aside' }).signal).toBe('SIGKILL');
+		expect(deploy(b, dest).status).toBe(0);
+		expect(snapshot(dest)).toEqual(snapshot(b));
+		expect(snapshot(join(dirname(dest), '.site.releases', releaseName(A)))).toEqual(snapshot(a));
+	});
+
+	test('what the old two-rename deploy left when killed between its renames (no live folder) is put back, then replaced', () => {
+		const { dest, a, b } = setup();
+		cpSync(a, join(dirname(dest), '.site.old-x1Y2z3'), { recursive: true });
+		mkdirSync(join(dirname(dest), '.site.new-a1B2c3'));
+		writeFileSync(join(dirname(dest), '.site.new-a1B2c3', 'index.html'), 'half a copy');
+		expect(deploy(b, dest).status).toBe(0);
+		expect(snapshot(dest)).toEqual(snapshot(b));
+		expect(readdirSync(dirname(dest)).sort()).toEqual(['.site.releases', 'site']);
+		expect(snapshot(join(dirname(dest), '.site.releases', releaseName(A)))).toEqual(snapshot(a));
+	});
+
+	test.each([
+		['after copying the new build', 'staged', 'build A whole'],
+		['between its two renames', 'moved-aside', 'absent (moved aside)'],
+		['right after switching', 'switched', 'build B whole'],
+	] as const)('without symbolic links (FAT USB key), killed %s (%s): the live folder is %s, and the next run puts it back and finishes', (_, moment, live) => {
+		const { dest, a, b } = setup();
+		const noLinks = { LINKS: 'no' };
+		expect(deploy(a, dest, noLinks).status).toBe(0);
+		expect(deploy(b, dest, { ...noLinks, PUBLISH_KILL_AT: moment }).signal).toBe('SIGKILL');
+		if (live.startsWith('absent')) expect(existsSync(dest)).toBe(false);
+		else expect(snapshot(dest)).toEqual(snapshot(live === 'build A whole' ? a : b));
+
+		const next = deploy(b, dest, noLinks);
+		expect(next.status, next.output).toBe(0);
+		expect(lstatSync(dest).isDirectory()).toBe(true);
+		expect(snapshot(dest)).toEqual(snapshot(b));
+		expect(readdirSync(dirname(dest))).toEqual(['site']);
+	});
+
+	test('an older build never replaces a newer one', () => {
+		const { dest, a, b } = setup();
+		expect(deploy(b, dest).status).toBe(0);
+		const older = deploy(a, dest);
+		expect(older.status).toBe(1);
+		expect(older.output).toContain(`une publication plus récente (construite le ${B}) est déjà en ligne`);
+		expect(snapshot(dest)).toEqual(snapshot(b));
+	});
+
+	test('two publications at once: the newer build is live at the end, whichever started first', async () => {
+		const { dest, a, b } = setup();
+		await Promise.all([deployAsync(a, dest), deployAsync(b, dest)]);
+		expect(snapshot(dest)).toEqual(snapshot(b));
+		expect(existsSync(join(dirname(dest), '.site.lock'))).toBe(false);
+	});
+
+	test('npm run publish killed (kill -9) while deploying: the live copy still verifies, and the next run publishes and leaves no temporary folder', () => {
+		const root = mkdtempSync(join(tmpdir(), 'publish-killed-'));
+		const dest = join(root, 'usb', 'site');
+		mkdirSync(join(root, 'usb'));
+		const { contentDir } = prepareSite(root, [{ type: 'folder', path: dest }]);
+		expect(runScript('publish', ['--content', contentDir]).status).toBe(0);
+		const live = snapshot(dest);
+
+		const killed = runScript('publish', ['--content', contentDir], { PUBLISH_KILL_AT: 'staged' });
+		expect(killed.signal).toBe('SIGKILL');
+		expect(snapshot(dest)).toEqual(live);
+		expect(verify(dest).status).toBe(0);
+		expect(readdirSync('.astro').filter((n) => n.startsWith(`publish-${killed.pid}-`))).toHaveLength(1);
+
+		const again = runScript('publish', ['--content', contentDir]);
+		expect(again.status, again.output).toBe(0);
+		expect(snapshot(dest)).not.toEqual(live);
+		expect(readdirSync(join(root, 'usb')).sort()).toEqual(['.site.releases', 'site']);
+		expect(readdirSync(join(root, 'usb', '.site.releases')).filter((n) => n.startsWith('.'))).toEqual([]);
+		expect(readdirSync('.astro').filter((n) => n.startsWith(`publish-${killed.pid}-`))).toEqual([]);
+	});
+
+	test('a publication under way holds the lock: another waits, then gives up naming it', () => {
+		const { dest, b } = setup();
+		// This test process is alive: its lock is not stale.
+		writeFileSync(join(dirname(dest), '.site.lock'), JSON.stringify({ pid: process.pid, host: hostname(), builtAt: A }));
+		const blocked = deploy(b, dest, { LOCK_WAIT_MS: '300' });
+		expect(blocked.status).toBe(1);
+		expect(blocked.output).toContain('une autre publication est en cours vers ce dossier');
+		expect(existsSync(dest)).toBe(false);
 	});
 });

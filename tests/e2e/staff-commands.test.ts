@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 
@@ -31,10 +31,35 @@ describe('npm run new without prompts', () => {
 		expect(result.stderr).toContain('vouliez-vous dire « urbanisme » ?');
 		expect(readdirSync(join(dir, 'updates'))).toEqual(before);
 	});
+	test('refuses a --date that is not a date, and writes nothing, inside content/ or out of it', () => {
+		const dir = copyOfFixture();
+		const before = { updates: readdirSync(join(dir, 'updates')), around: readdirSync(dirname(dir)) };
+		const result = run('scripts/new.ts', ['--dir', dir, '--kind', 'information', '--title', 'Test', '--body', 'x', '--date', '../../../x']);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('--date : attendu une date et heure avec décalage horaire');
+		expect(result.stdout).not.toContain('✓');
+		expect({ updates: readdirSync(join(dir, 'updates')), around: readdirSync(dirname(dir)) }).toEqual(before);
+	});
 	test('without a terminal, says which required options are missing', () => {
 		const result = run('scripts/new.ts', ['--dir', copyOfFixture(), '--title', 'Test']);
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('--kind, --body');
+	});
+});
+
+describe.each([
+	['new', 'scripts/new.ts', 'npm run new --'],
+	['check', 'scripts/check.ts', 'npm run check --'],
+])('npm run %s with a wrong flag', (_, script, usage) => {
+	test.each([
+		[['--titre', 'x'], "Unknown option '--titre'"],
+		[['--dir'], "Option '--dir <value>' argument missing"],
+	])('%j prints what is wrong and the usage line, no stack trace, exit 2', (flags, message) => {
+		const result = run(script, flags);
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain(message);
+		expect(result.stderr).toContain(`Usage : ${usage}`);
+		expect(result.stderr).not.toMatch(/ERR_PARSE_ARGS|\n\s+at /);
 	});
 });
 
@@ -56,5 +81,19 @@ describe('npm run check', () => {
 		expect(result.status).toBe(1);
 		expect(result.stdout).toContain(`updates/bad.md:4 — ${message}`);
 		expect(result.stdout).toMatch(/2 (erreur\(s\) dans le contenu|error\(s\) in the content)/);
+	});
+});
+describe('npm run check never crashes on hostile content', () => {
+	test.each<[string, (dir: string) => void, string]>([
+		['a YAML alias bomb', (dir) => writeFileSync(join(dir, 'places/bombe.yaml'), `a: &a [x,x,x,x,x,x,x,x,x]\n${'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`).join('\n')}\nname: x\naddress: y\n`), 'places/bombe.yaml:2'],
+		['3,000 nested quotes in a body', (dir) => writeFileSync(join(dir, 'updates/citations.md'), `---\ntitle: T\ndate: 2024-06-25T10:00+02:00\nkind: information\n---\n${'> '.repeat(3000)}x\n`), 'updates/citations.md:6 — champ « body »'],
+		['a link to a folder', (dir) => symlinkSync(join(dir, 'places'), join(dir, 'updates/lien.md')), 'updates/lien.md'],
+	])('%s: a problem naming the file, exit 1, no stack trace', (_, make, where) => {
+		const dir = copyOfFixture();
+		make(dir);
+		const result = run('scripts/check.ts', ['--dir', dir]);
+		expect(result.status, result.stderr).toBe(1);
+		expect(result.stdout).toContain(where);
+		expect(result.stderr).not.toMatch(/\n\s+at /);
 	});
 });

@@ -1,16 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../support/preview-server.ts';
-import { hasProgram, prepareSite, runScript, TEST_ALLOWED_SIGNERS } from '../fixtures/signing/test-site.ts';
+import { hasProgram, prepareSite, resign, runScript, TEST_ALLOWED_SIGNERS } from '../fixtures/signing/test-site.ts';
 
 // CI installs nginx (.ci/run); elsewhere, without it, these tests are skipped with a note.
 const nginx = hasProgram('nginx') ?? (process.env.CI ? '/usr/sbin/nginx' : undefined);
 if (!nginx) console.warn('nginx is not installed (apt-get install nginx): the HTTP verify tests are skipped');
 
-const verify = (target: string) => runScript('verify', [target, '--allowed-signers', TEST_ALLOWED_SIGNERS]);
+/** The address the fixture site is signed for; nginx serves it on 127.0.0.1, so HTTP checks name it with --as. */
+const OFFICIAL = 'https://status.testville.example/crise/';
+const verify = (target: string, ...more: string[]) => runScript('verify', [target, '--allowed-signers', TEST_ALLOWED_SIGNERS, ...(/^https?:/.test(target) ? ['--as', OFFICIAL] : []), ...more]);
+const verifyWith = (args: string[], env: NodeJS.ProcessEnv = {}) => runScript('verify', [...args, '--allowed-signers', TEST_ALLOWED_SIGNERS], env);
+/** A copy of the publication, its manifest signed again with other build facts: a genuine copy, older or expired. */
+function variant(dir: string, change: (manifest: Record<string, unknown>) => Record<string, unknown>): string {
+	cpSync(diskCopy, dir, { recursive: true });
+	resign(dir, change);
+	return dir;
+}
+const daysFrom = (iso: unknown, days: number) => new Date(Date.parse(String(iso)) + days * 86_400_000).toISOString();
 
 /**
  * A real nginx as a child process: its own configuration, pid and logs in a temporary folder,
@@ -82,7 +93,8 @@ beforeAll(() => {
 	const { contentDir } = prepareSite(root, [{ type: 'folder', path: site }]);
 	const published = runScript('publish', ['--content', contentDir]);
 	expect(published.status, published.output).toBe(0);
-	cpSync(site, diskCopy, { recursive: true });
+	// The live path is a link onto .crise.releases/<build>: copy what it points to.
+	cpSync(realpathSync(site), diskCopy, { recursive: true });
 	// The snippet is copied out: the tests below alter the served folder.
 	cpSync(join(site, '_hosting/nginx.conf'), join(root, 'nginx.conf'));
 });
@@ -111,11 +123,63 @@ describe.skipIf(!nginx)('verify against a copy served by nginx', () => {
 		expect((await fetch(`${url}.well-known/security.txt`)).status).toBe(200);
 	});
 
-	test('an untouched copy passes: good signature, every file as signed', () => {
+	test('an untouched copy passes: good signature, every file as signed, the signed security headers sent', () => {
 		const result = verify(url);
 		expect(result.output).toContain('✓ Signature valide : publication@testville.example');
+		expect(result.output).toContain('✓ En-têtes de sécurité : les 7 signés sont envoyés tels quels');
 		expect(result.output).toContain('✓ Copie conforme');
 		expect(result.status, result.output).toBe(0);
+	});
+
+	test('the hosting files the server refuses to serve are named, not skipped silently', () => {
+		expect(verify(url).output).toContain('Non servis par l’hébergeur, comme il se doit : .htaccess (403), _headers (403), _hosting/nginx.conf (403)');
+	});
+
+	test('calendars are served as text/calendar, with the security headers', async () => {
+		const response = await fetch(`${url}calendrier.ics`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+		expect((await fetch(`${url}.htaccess`)).status).toBe(403);
+	});
+
+	test('a genuine copy found at an address it was not signed for is refused', () => {
+		const result = verifyWith([url]);
+		expect(result.output).toContain(`✗ MAUVAISE ADRESSE : cette publication est signée pour ${OFFICIAL}, https://mirror.testville.example/, pas pour ${url}`);
+		expect(result.status).toBe(1);
+	});
+
+	test('several mirrors at once: the one behind the newest publication is named', () => {
+		let older = '';
+		variant(join(www, 'ancienne'), (m) => ({ ...m, builtAt: (older = daysFrom(m.builtAt, -1)) }));
+		const result = verifyWith([url, `${server!.origin}/ancienne/`, '--as', OFFICIAL]);
+		expect(result.output).toContain(`✗ EN RETARD : ${server!.origin}/ancienne/ a la publication du ${older}, plus ancienne que celle du`);
+		expect(result.output).toContain(`✗ 1 copie(s) sur 2 en échec : ${server!.origin}/ancienne/`);
+		expect(result.status).toBe(1);
+	});
+
+	test('an older genuine copy served after a newer one was seen is refused; the newer one still passes', () => {
+		const state = { TOWN_SITE_VERIFY_STATE: join(mkdtempSync(join(tmpdir(), 'seen-')), 'state.json') };
+		expect(verifyWith([url, '--as', OFFICIAL], state).status).toBe(0);
+		const replayed = verifyWith([`${server!.origin}/ancienne/`, '--as', OFFICIAL], state);
+		expect(replayed.output).toMatch(/✗ EN RETARD : .*plus ancienne que celle du .*, vérifiée le /);
+		expect(replayed.output).not.toContain('✓ Copie conforme');
+		expect(replayed.status).toBe(1);
+		expect(verifyWith([url, '--as', OFFICIAL], state).status).toBe(0);
+	});
+
+	test('a security header the server sends differently from the signed one fails the check, and is named', async () => {
+		const weakened = join(root, 'nginx-weakened.conf');
+		writeFileSync(weakened, readFileSync(join(root, 'nginx.conf'), 'utf8').replace(/add_header Content-Security-Policy "[^"]*"/, `add_header Content-Security-Policy "default-src * 'unsafe-inline'"`));
+		const other = await startNginx(www, weakened);
+		try {
+			const result = verify(`${other.origin}/crise/`);
+			expect(result.output).toContain("✗ en-tête   Content-Security-Policy : « default-src * 'unsafe-inline' » sur 404.html, signé « default-src 'self';");
+			expect(result.output).toContain('6 sur 7 envoyés tels que signés');
+			expect(result.status).toBe(1);
+		} finally {
+			await other.stop();
+		}
 	});
 
 	test('the signature is checked against the trusted allowed_signers, not the one the copy ships', () => {
@@ -161,6 +225,44 @@ describe('verify a copy on disk', () => {
 		const result = verify(diskCopy);
 		expect(result.status, result.output).toBe(0);
 	});
+	test('an expired publication is refused, however genuine', () => {
+		let expires = '';
+		const copy = variant(join(root, 'expired'), (m) => ({ ...m, builtAt: daysFrom(m.builtAt, -10), expires: (expires = daysFrom(m.builtAt, -5)) }));
+		const result = verify(copy);
+		expect(result.output).toContain('✓ Signature valide');
+		expect(result.output).toContain(`✗ EXPIRÉE depuis le ${expires}`);
+		expect(result.status).toBe(1);
+	});
+	test('a publication in the old format, which has no expiry, is refused as such', () => {
+		const copy = variant(join(root, 'format-1'), ({ mirrors: _m, expires: _e, headers: _h, ...m }) => ({ ...m, format: 'town-site-manifest/1' }));
+		const result = verify(copy);
+		expect(result.output).toContain('old format town-site-manifest/1, which has no expiry date');
+		expect(result.status).toBe(1);
+	});
+	test('the newest build seen is remembered in the user cache folder', () => {
+		const cache = mkdtempSync(join(tmpdir(), 'cache-'));
+		expect(verifyWith([diskCopy], { TOWN_SITE_VERIFY_STATE: '', XDG_CACHE_HOME: cache }).status).toBe(0);
+		const state = JSON.parse(readFileSync(join(cache, 'town-site-verify', 'newest-builds.json'), 'utf8'));
+		expect(Object.keys(state.sites)).toEqual([OFFICIAL]);
+	});
+	test('links (to /dev/zero) and FIFOs are refused unread, and the check ends', () => {
+		const copy = join(root, 'hostile');
+		cpSync(diskCopy, copy, { recursive: true });
+		rmSync(join(copy, 'index.html'));
+		symlinkSync('/dev/zero', join(copy, 'index.html'));
+		spawnSync('mkfifo', [join(copy, 'tube')]);
+		const result = verify(copy);
+		expect(result.output).toMatch(/✗ refusé +index\.html \(symbolic link\)/);
+		expect(result.output).toMatch(/✗ refusé +tube \(FIFO\)/);
+		expect(result.status).toBe(1);
+	});
+	test('a mistyped option prints the usage line, not a stack trace', () => {
+		const result = runScript('verify', [diskCopy, '--allowed-signer', TEST_ALLOWED_SIGNERS]);
+		expect(result.status).toBe(2);
+		expect(result.output).toContain("✗ Unknown option '--allowed-signer'");
+		expect(result.output).toContain('Usage : npm run verify -- <adresse https://… ou dossier>…');
+		expect(result.output).not.toMatch(/ERR_PARSE_ARGS|\n\s+at /);
+	});
 	test('reports an added file that no page links to, which HTTP could not see', () => {
 		writeFileSync(join(diskCopy, 'rib.txt'), 'IBAN FR76 …');
 		const result = verify(diskCopy);
@@ -169,5 +271,53 @@ describe('verify a copy on disk', () => {
 		expect(result.output).toContain('1 différence(s)');
 		// The report in English too.
 		expect(runScript('verify', [diskCopy, '--allowed-signers', TEST_ALLOWED_SIGNERS, '--lang', 'en']).output).toMatch(/✗ unexpected +rib\.txt/);
+	});
+});
+
+describe('verify over HTTP is bounded in size and time', () => {
+	let server: Server;
+	let origin: string;
+	beforeAll(async () => {
+		// Serves the publication, but index.html never ends and the legal page trickles one byte a second.
+		server = createServer((request, response) => {
+			const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname.replace(/^\/crise\//, ''));
+			if (path === 'index.html') {
+				const chunk = Buffer.alloc(64 << 10, 'a');
+				const pump = () => {
+					while (!response.destroyed && response.write(chunk));
+					if (!response.destroyed) response.once('drain', pump);
+				};
+				return pump();
+			}
+			if (path === 'mentions-legales/index.html') {
+				const timer = setInterval(() => response.write('a'), 1000);
+				return response.on('close', () => clearInterval(timer));
+			}
+			try {
+				response.end(readFileSync(join(diskCopy, path)));
+			} catch {
+				response.writeHead(404).end();
+			}
+		});
+		await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+		origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+	});
+	afterAll(() => {
+		server.closeAllConnections();
+		server.close();
+	});
+
+	test('an endless body stops at the signed size, a trickling one at the time limit; both are named', async () => {
+		const child = spawn(process.execPath, ['scripts/verify.ts', `${origin}/crise/`, '--as', OFFICIAL, '--timeout', '2', '--allowed-signers', TEST_ALLOWED_SIGNERS], {
+			env: { ...process.env, TOWN_SITE_VERIFY_STATE: join(mkdtempSync(join(tmpdir(), 'seen-')), 's.json') },
+		});
+		let output = '';
+		child.stdout!.on('data', (c) => (output += c));
+		child.stderr!.on('data', (c) => (output += c));
+		const status = await new Promise((done) => child.on('exit', done));
+		const size = JSON.parse(readFileSync(join(diskCopy, 'manifest.json'), 'utf8')).files.find((f: { path: string }) => f.path === 'index.html').size;
+		expect(output).toMatch(new RegExp(`✗ modifié +index\\.html \\(larger than the ${size} bytes signed\\)`));
+		expect(output).toMatch(/✗ illisible +mentions-legales\/index\.html \(time limit reached\)/);
+		expect(status).toBe(1);
 	});
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -21,7 +21,10 @@ export function fixtureWith(files: Record<string, string | null> = {}): string {
 	cpSync(FIXTURE, dir, { recursive: true });
 	for (const [name, text] of Object.entries(files)) {
 		if (text === null) unlinkSync(join(dir, name));
-		else writeFileSync(join(dir, name), text);
+		else {
+			mkdirSync(dirname(join(dir, name)), { recursive: true });
+			writeFileSync(join(dir, name), text);
+		}
 	}
 	return dir;
 }

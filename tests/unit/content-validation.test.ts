@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content.ts';
@@ -156,6 +157,116 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 		files: { 'services/urbanisme.yaml': `name: Urbanisme\ncategory: demarches\ndescription: Permis.\ninitialStatus: degraded\nalternative:\n  summary: ${'x'.repeat(200)}\n` },
 		expected: { field: 'alternative.summary', expected: 'au plus 160 caractères', found: '200 caractères' },
 	},
+	{
+		name: 'a working web contact with a javascript: address',
+		files: { 'settings.yaml': settingsWith('neverAsk:', '  - kind: web\n    label: Site\n    value: "javascript:alert(document.domain)"\nneverAsk:') },
+		expected: { file: 'settings.yaml', line: 33, field: 'contacts[2].value', expected: 'une adresse web complète, ex. « https://www.ville.fr/ »', found: '« javascript:alert(document.domain) »' },
+	},
+	{
+		name: 'a working social contact that is not a web address',
+		files: { 'settings.yaml': settingsWith('neverAsk:', '  - kind: social\n    label: Réseau\n    value: "data:text/html,<script>alert(1)</script>"\nneverAsk:') },
+		expected: { file: 'settings.yaml', field: 'contacts[2].value', found: '« data:text/html,<script>alert(1)</script> »' },
+	},
+	{
+		name: 'a working email contact that is not an email address',
+		files: { 'settings.yaml': settingsWith('neverAsk:', '  - kind: email\n    label: Courriel\n    value: "x@y.fr?body=<script>"\nneverAsk:') },
+		expected: { file: 'settings.yaml', field: 'contacts[2].value', found: '« x@y.fr?body=<script> »' },
+	},
+	{
+		name: 'a contact phone number with letters (it would dial another number than the one shown)',
+		files: { 'settings.yaml': settingsWith('value: 02 00 00 00 00', 'value: 02 00 00 00 00 ou le 06') },
+		expected: { file: 'settings.yaml', field: 'contacts[0].value', found: '« 02 00 00 00 00 ou le 06 »' },
+	},
+	{
+		name: 'a contact phone number holding a bidi override (shown 06 39 98 12 45, dials another)',
+		files: { 'settings.yaml': settingsWith('value: 02 00 00 00 00', 'value: "06 \u202E54 21 89 93\u202C"') },
+		expected: { file: 'settings.yaml', field: 'contacts[0].value', found: "le caractère U+202E (contrôle du sens d'écriture) en position 4" },
+	},
+	{
+		name: "a place's phone number holding a bidi isolate",
+		files: { 'places/ecole.yaml': 'name: École\naddress: 1 rue\nphone: "\u206702 38 71 93 93"\n' },
+		expected: { file: 'places/ecole.yaml', line: 3, field: 'phone', found: "le caractère U+2067 (contrôle du sens d'écriture) en position 1" },
+	},
+	{
+		name: "a service alternative's phone number with letters",
+		files: { 'services/urbanisme.yaml': 'name: Urbanisme\ncategory: demarches\ndescription: Permis.\ninitialStatus: degraded\nalternative:\n  summary: Courrier.\n  phone: appelez-nous\n' },
+		expected: { file: 'services/urbanisme.yaml', line: 7, field: 'alternative.phone', expected: 'un numéro de téléphone : chiffres, espaces et + . - ( ) / seulement, ex. « 02 38 00 00 00 »' },
+	},
+	{
+		name: "Word's manual line break (\\v) in an update title",
+		files: { 'updates/bad.md': update('title: "Ligne une\\vligne deux"\ndate: 2024-06-25T10:00+02:00\nkind: information') },
+		expected: { file: 'updates/bad.md', line: 2, field: 'title', found: 'le caractère U+000B (saut de ligne manuel de Word) en position 10' },
+	},
+	{
+		name: 'a NUL character in a service description',
+		files: { 'services/urbanisme.yaml': 'name: Urbanisme\ncategory: demarches\ndescription: "Permis\\0 de construire."\ninitialStatus: degraded\n' },
+		expected: { file: 'services/urbanisme.yaml', line: 3, field: 'description', found: 'le caractère U+0000 (caractère nul) en position 7' },
+	},
+	{
+		name: 'a page break (\\f) in an update body',
+		files: { 'updates/bad.md': update(VALID_UPDATE, 'Premier paragraphe.\n\nSecond\f paragraphe.') },
+		expected: { file: 'updates/bad.md', line: 8, field: 'body', found: 'le caractère U+000C (saut de page) en position 28' },
+	},
+	{
+		name: 'a siteUrl with a space',
+		files: { 'settings.yaml': settingsWith('siteUrl: https://status.testville.example/crise/', 'siteUrl: https://status.testville.example/la crise/') },
+		expected: { file: 'settings.yaml', line: 4, field: 'siteUrl', expected: 'une adresse web sans espace' },
+	},
+	{
+		name: 'a siteUrl with a user name and password',
+		files: { 'settings.yaml': settingsWith('siteUrl: https://status.testville.example/crise/', 'siteUrl: https://admin:secret@status.testville.example/crise/') },
+		expected: { file: 'settings.yaml', field: 'siteUrl', expected: 'une adresse web sans identifiant ni mot de passe (rien avant « @ »)' },
+	},
+	{
+		name: 'a siteUrl in plain http',
+		files: { 'settings.yaml': settingsWith('siteUrl: https://status.testville.example/crise/', 'siteUrl: http://status.testville.example/crise/') },
+		expected: { file: 'settings.yaml', field: 'siteUrl', expected: 'une adresse en https://, ex. « https://info.ville.fr/ »' },
+	},
+	{
+		name: 'a siteUrl on http://localhost (local preview does not need it)',
+		files: { 'settings.yaml': settingsWith('siteUrl: https://status.testville.example/crise/', 'siteUrl: http://localhost:4321/') },
+		expected: { file: 'settings.yaml', field: 'siteUrl', found: '« http://localhost:4321/ »' },
+	},
+	{
+		name: 'a mirror in plain http',
+		files: { 'settings.yaml': settingsWith('  - https://mirror.testville.example/', '  - http://mirror.testville.example/') },
+		expected: { file: 'settings.yaml', line: 6, field: 'mirrors[0]' },
+	},
+	{
+		name: 'a page named like the folder of the signing key',
+		files: { 'pages/signing.md': '---\ntitle: Signature\ndescription: Clé.\n---\nTexte.\n' },
+		expected: { file: 'pages/signing.md', found: "« signing », déjà l'adresse d'une page du site" },
+	},
+	{
+		name: 'a YAML alias bomb (billion laughs)',
+		files: { 'places/ecole.yaml': `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n')}\nname: École\naddress: 1 rue\n` },
+		expected: { file: 'places/ecole.yaml', line: 2, expected: 'du YAML sans renvois « *nom » démultipliés' },
+	},
+	{
+		name: '3,000 nested quotes in an update body',
+		files: { 'updates/bad.md': update(VALID_UPDATE, `${'> '.repeat(3000)}x`) },
+		expected: { file: 'updates/bad.md', line: 6, field: 'body', found: 'trop de niveaux imbriqués pour être affichés' },
+	},
+	{
+		name: '3,000 nested lists in a markdown field',
+		files: { 'settings.yaml': settingsWith('known: Les ordinateurs de la mairie sont arrêtés.', `known: "${'- '.repeat(3000)}x"`) },
+		expected: { file: 'settings.yaml', line: 17, field: 'situation.known', expected: 'un texte moins imbriqué (citations, listes ou mises en forme les unes dans les autres, sur trop de niveaux pour être affichées)' },
+	},
+	{
+		name: 'an update body longer than 50,000 characters',
+		files: { 'updates/bad.md': update(VALID_UPDATE, 'Texte. '.repeat(8000)) },
+		expected: { file: 'updates/bad.md', field: 'body', expected: "un texte d'au plus 50000 caractères", found: '56001 caractères' },
+	},
+	{
+		name: 'a content file over 1 MB',
+		files: { 'places/ecole.yaml': `name: École\naddress: 1 rue\naccessNotes: ${'x'.repeat(1_100_000)}\n` },
+		expected: { file: 'places/ecole.yaml', expected: 'un fichier de moins de 1 Mo', found: '1.1 Mo' },
+	},
+	{
+		name: 'a folder where an update file should be',
+		files: { 'updates/dossier.md/x.md': update(VALID_UPDATE) },
+		expected: { file: 'updates/dossier.md', found: 'un dossier' },
+	},
 ])('$name', ({ files, expected }) => {
 	test('fails with one message naming the file, the field, what was expected and what was found', () => {
 		const errors = errorsOf(fixtureWith(files));
@@ -166,6 +277,49 @@ describe.each<{ name: string; files: Record<string, string | null>; expected: Pa
 		expect(match, `got:\n${errors.map((e) => formatProblem(e)).join('\n')}`).toBeDefined();
 		expect(match!.expected.en.length).toBeGreaterThan(0);
 		expect(match!.found.en.length).toBeGreaterThan(0);
+	});
+});
+
+describe('ordinary text is never refused', () => {
+	test('tabs, Windows line ends, accents, emoji, right-to-left script and marks, non-breaking spaces', () => {
+		const dir = fixtureWith({
+			'places/ecole.yaml': 'name: "École\tJules-Ferry 🏫"\r\naddress: "1 rue de l’École, 00000 Testville"\r\naccessNotes: "مدخل بدون درج — entrée de plain-pied\u200F"\r\nphone: "02\u00A038\u202F71 93 93"\r\n',
+			'updates/crlf.md': update(VALID_UPDATE, 'Ligne un,\r\nligne deux.\r\n\r\n« Citation » : 5 € — fin.').replace(/\n/g, '\r\n'),
+		});
+		expect(errorsOf(dir).map((e) => formatProblem(e))).toEqual([]);
+	});
+});
+
+describe('placeholders left by npm run init', () => {
+	test('a phone number or contact still to complete is a warning, not an error', () => {
+		const dir = fixtureWith({
+			'places/ecole.yaml': 'name: École\naddress: 1 rue\nphone: "[À COMPLÉTER : numéro de l\'école]"\n',
+			'settings.yaml': settingsWith('value: 02 00 00 00 00', 'value: "[À COMPLÉTER : numéro du standard]"'),
+		});
+		const { problems } = loadContent(dir, { cwd: dir });
+		expect(problems.filter((p) => p.severity === 'error').map((e) => formatProblem(e))).toEqual([]);
+		expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', file: 'places/ecole.yaml', line: 3 }));
+	});
+	test('a placeholder after a javascript: address does not make it acceptable', () => {
+		const dir = fixtureWith({ 'settings.yaml': settingsWith('neverAsk:', '  - kind: web\n    label: Site\n    value: "javascript:alert(1) [À COMPLÉTER]"\nneverAsk:') });
+		expect(errorsOf(dir)).toContainEqual(expect.objectContaining({ file: 'settings.yaml', field: 'contacts[2].value' }));
+	});
+});
+
+describe('no link and no special file in content/ is ever read', () => {
+	test.each<[string, (dir: string) => void, string, string]>([
+		['a link to a folder among the updates', (dir) => symlinkSync(join(dir, 'places'), join(dir, 'updates/dossier.md')), 'updates/dossier.md', `un lien vers`],
+		['a link to a system file as a place', (dir) => symlinkSync('/etc/hostname', join(dir, 'places/passwd.yaml')), 'places/passwd.yaml', '« /etc/hostname »'],
+		['a link to a page outside the project', (dir) => { writeFileSync(join(dir, '../dehors.md'), '---\ntitle: Dehors\ndescription: x\n---\nx\n'); symlinkSync('../../dehors.md', join(dir, 'pages/dehors.md')); }, 'pages/dehors.md', '« ../../dehors.md »'],
+		['a whole collection folder as a link', (dir) => { renameSync(join(dir, 'elections'), join(dir, '../elections')); symlinkSync('../elections', join(dir, 'elections')); }, 'elections', '« ../elections »'],
+		['the settings file as a link', (dir) => { renameSync(join(dir, 'settings.yaml'), join(dir, '../settings.yaml')); symlinkSync('../settings.yaml', join(dir, 'settings.yaml')); }, 'settings.yaml', '« ../settings.yaml »'],
+		['a named pipe, which would block any reader', (dir) => execFileSync('mkfifo', [join(dir, 'updates/tube.md')]), 'updates/tube.md', 'un fichier spécial (tube, socket ou périphérique)'],
+	])('%s is refused, naming the file', (_, make, file, found) => {
+		const dir = fixtureWith();
+		make(dir);
+		const { content, problems } = loadContent(dir, { cwd: dir });
+		expect(content).toBeUndefined();
+		expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, found: expect.objectContaining({ fr: expect.stringContaining(found) }) }));
 	});
 });
 

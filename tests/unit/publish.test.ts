@@ -1,28 +1,35 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { publishSchema } from '../../src/schemas/publishing.ts';
 import { publicKeyFingerprint, signingKeys } from '../../src/lib/publish/fingerprint.ts';
 import { addSecurityMeta, contentSecurityPolicy, cspHash, headersFile, htaccessFile, inlineElements, mergeInline, nginxSnippet, securityContact, securityHeaders, securityTxt } from '../../src/lib/publish/headers.ts';
-import { compareWithManifest, createManifest, isSafePath, manifestForFolder, parseManifest, serializeManifest, sha256 } from '../../src/lib/publish/manifest.ts';
+import { compareWithManifest, createManifest, isSafePath, manifestForFolder, parseHeadersFile, parseManifest, serializeManifest, sha256, type Found } from '../../src/lib/publish/manifest.ts';
 import { expandPath, syncCommand, targetLabel } from '../../src/lib/publish/targets.ts';
-import { linkedPaths } from '../../src/lib/publish/verify.ts';
+import { copiesBehind, freshnessProblems, NO_BUILDS_SEEN, readSeenBuilds, recordBuilds, seenBuildsFile, writeSeenBuilds } from '../../src/lib/publish/seen-builds.ts';
+import { compareHeaders, isClean, linkedPaths, readBounded, verifyFolder } from '../../src/lib/publish/verify.ts';
 import { copySigningFiles } from '../../src/lib/publish/integration.ts';
-import { TEST_PUBLIC_KEY } from '../fixtures/signing/test-site.ts';
+import { resign, TEST_ALLOWED_SIGNERS, TEST_PUBLIC_KEY } from '../fixtures/signing/test-site.ts';
 
 const builtAt = new Date('2024-06-28T16:00:00Z');
+const expires = new Date('2024-07-03T16:00:00Z');
+/** The build facts of a manifest, for an address. */
+const meta = (site = 'https://x.fr/') => ({ site, mirrors: [], builtAt, expires });
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, text]) => ({ path, data: Buffer.from(text) }));
 
 describe('the manifest', () => {
-	test('lists every file with its SHA-256 and size, sorted by path, with the build time and the site', () => {
-		const manifest = createManifest(files({ 'index.html': '<h1>Accueil</h1>', '.htaccess': 'x', 'a/b.txt': '' }), { site: 'https://info.ville.fr/', builtAt });
+	test('lists every file with its SHA-256 and size, sorted by path, with the build time, expiry and addresses', () => {
+		const manifest = createManifest(files({ 'index.html': '<h1>Accueil</h1>', '.htaccess': 'x', 'a/b.txt': '' }), meta('https://info.ville.fr/'));
 		expect(manifest).toEqual({
-			format: 'town-site-manifest/1',
+			format: 'town-site-manifest/2',
 			site: 'https://info.ville.fr/',
+			mirrors: [],
 			builtAt: '2024-06-28T16:00:00.000Z',
+			expires: '2024-07-03T16:00:00.000Z',
+			headers: [],
 			files: [
 				{ path: '.htaccess', sha256: createHash('sha256').update('x').digest('hex'), size: 1, hostConfig: true },
 				{ path: 'a/b.txt', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', size: 0 },
@@ -31,18 +38,33 @@ describe('the manifest', () => {
 		});
 	});
 	test('never lists itself or its signature', () => {
-		const manifest = createManifest(files({ 'manifest.json': '{}', 'manifest.json.sig': 'sig', 'index.html': '' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ 'manifest.json': '{}', 'manifest.json.sig': 'sig', 'index.html': '' }), meta());
 		expect(manifest.files.map((f) => f.path)).toEqual(['index.html']);
 	});
 	test('marks the host configuration files, which a host may hide', () => {
-		const manifest = createManifest(files({ '_headers': '', '_hosting/nginx.conf': '', 'sous/.htaccess': '', 'headers.html': '' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ '_headers': '', '_hosting/nginx.conf': '', 'sous/.htaccess': '', 'headers.html': '' }), meta());
 		expect(manifest.files.filter((f) => f.hostConfig).map((f) => f.path)).toEqual(['_headers', '_hosting/nginx.conf', 'sous/.htaccess']);
 	});
+	test('carries the security headers the build wrote in _headers, and the mirrors', () => {
+		const headers = headersFile(securityHeaders("default-src 'self'"));
+		const manifest = createManifest(files({ _headers: headers, 'index.html': '' }), { ...meta(), mirrors: ['https://secours.x.fr/'] });
+		expect(manifest.headers).toEqual(securityHeaders("default-src 'self'"));
+		expect(manifest.mirrors).toEqual(['https://secours.x.fr/']);
+		expect(parseHeadersFile('# c\n/en/*\n  X-Other: 1\n/*\n  X-Frame-Options: DENY\n  Referrer-Policy:   no-referrer  \n')).toEqual([
+			['X-Frame-Options', 'DENY'],
+			['Referrer-Policy', 'no-referrer'],
+		]);
+	});
+	test('must expire after its build; an old manifest without expiry is refused as such', () => {
+		expect(() => createManifest(files({ 'index.html': '' }), { ...meta(), expires: builtAt })).toThrow('expire after its build');
+		const old = JSON.stringify({ format: 'town-site-manifest/1', site: 'https://x.fr/', builtAt: builtAt.toISOString(), files: [] });
+		expect(() => parseManifest(old)).toThrow('old format town-site-manifest/1, which has no expiry date');
+	});
 	test('is written as JSON that reads back identical, one file per line', () => {
-		const manifest = createManifest(files({ 'b.html': 'b', 'a.html': 'a' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ 'b.html': 'b', 'a.html': 'a', _headers: '/*\n  X-Frame-Options: DENY\n' }), { ...meta(), mirrors: ['https://m.x.fr/'] });
 		const text = serializeManifest(manifest);
 		expect(parseManifest(text)).toEqual(manifest);
-		expect(text.split('\n').filter((l) => l.includes('"sha256"'))).toHaveLength(2);
+		expect(text.split('\n').filter((l) => l.includes('"sha256"'))).toHaveLength(3);
 		expect(parseManifest(serializeManifest({ ...manifest, files: [] })).files).toEqual([]);
 	});
 	test('made from a folder, covers files in sub-folders and dot files', () => {
@@ -51,17 +73,17 @@ describe('the manifest', () => {
 		mkdirSync(join(dir, 'services/etat-civil'), { recursive: true });
 		writeFileSync(join(dir, '.well-known/security.txt'), 'Contact: x');
 		writeFileSync(join(dir, 'services/etat-civil/index.html'), 'page');
-		expect(manifestForFolder(dir, { site: 'https://x.fr/', builtAt }).files.map((f) => f.path)).toEqual(['.well-known/security.txt', 'services/etat-civil/index.html']);
+		expect(manifestForFolder(dir, meta()).files.map((f) => f.path)).toEqual(['.well-known/security.txt', 'services/etat-civil/index.html']);
 	});
 	test('refuses paths that leave the site folder, whether building or reading one', () => {
 		for (const path of ['../etc/passwd', '/etc/passwd', 'a//b', 'a/./b', 'a\\b', '']) expect(isSafePath(path), path).toBe(false);
-		expect(() => createManifest(files({ '../x': '' }), { site: 'https://x.fr/', builtAt })).toThrow('unsafe path');
-		const evil = JSON.stringify({ format: 'town-site-manifest/1', site: 'x', builtAt: 'x', files: [{ path: '../../etc/passwd', sha256: 'a'.repeat(64), size: 1 }] });
-		expect(() => parseManifest(evil)).toThrow('not a town-site-manifest/1 manifest');
+		expect(() => createManifest(files({ '../x': '' }), meta())).toThrow('unsafe path');
+		const evil = JSON.stringify({ ...createManifest([], meta()), files: [{ path: '../../etc/passwd', sha256: 'a'.repeat(64), size: 1 }] });
+		expect(() => parseManifest(evil)).toThrow('not a town-site-manifest/2 manifest');
 		expect(() => parseManifest('not json')).toThrow('not valid JSON');
 	});
 	test('compared with a full listing, names each missing, changed and unexpected file', () => {
-		const manifest = createManifest(files({ 'a.html': 'a', 'b.html': 'b', 'c.html': 'c' }), { site: 'https://x.fr/', builtAt });
+		const manifest = createManifest(files({ 'a.html': 'a', 'b.html': 'b', 'c.html': 'c' }), meta());
 		const actual = new Map([
 			['a.html', sha256('a')],
 			['b.html', sha256('B')],
@@ -73,6 +95,19 @@ describe('the manifest', () => {
 			{ kind: 'changed', path: 'b.html' },
 			{ kind: 'missing', path: 'c.html' },
 			{ kind: 'unexpected', path: 'd.html' },
+		]);
+	});
+	test('compared with a folder, names what is not a regular file, listed or not, with what it is', () => {
+		const manifest = createManifest(files({ 'a.html': 'a', 'b.html': 'b' }), meta());
+		const actual = new Map<string, Found>([
+			['a.html', { kind: 'refused', detail: 'symbolic link' }],
+			['b.html', { kind: 'changed', detail: 'larger than the 1 bytes signed' }],
+			['tube', { kind: 'refused', detail: 'FIFO' }],
+		]);
+		expect(compareWithManifest(manifest, actual)).toEqual([
+			{ kind: 'refused', path: 'a.html', detail: 'symbolic link' },
+			{ kind: 'changed', path: 'b.html', detail: 'larger than the 1 bytes signed' },
+			{ kind: 'refused', path: 'tube', detail: 'FIFO' },
 		]);
 	});
 });
@@ -231,5 +266,147 @@ describe('links found in a served page', () => {
 			<a href="https://ailleurs.example/">x</a><a href="/hors-site/">y</a><a href="mailto:a@b.fr">m</a><meta http-equiv="refresh" content="0; url=/ville/piege.html">`;
 		const root = new URL('http://127.0.0.1:8080/ville/');
 		expect(linkedPaths(html, new URL('http://127.0.0.1:8080/ville/services/index.html'), root).sort()).toEqual(['autre.html', 'faq/index.html', 'piege.html', 'services/img/a.png', 'img/b.png'].sort());
+	});
+});
+
+describe('a genuine copy must also be current (freshness, after TUF)', () => {
+	const manifest = { ...createManifest([], meta('https://info.ville.fr/')), mirrors: ['https://secours.ville.fr/crise/'] };
+	const before = new Date('2024-07-01T00:00:00Z');
+	const after = new Date('2024-07-03T16:00:00Z');
+	test.each([
+		['before its expiry, at its address', before, 'https://info.ville.fr/', []],
+		['at a mirror, written without the final slash', before, 'https://secours.ville.fr/crise', []],
+		['on disk (no address)', before, undefined, []],
+		['at its expiry', after, 'https://info.ville.fr/', ['expired']],
+		['at another address', before, 'https://info-ville.example/', ['wrong-address']],
+		['at its address over plain http', before, 'http://info.ville.fr/', ['wrong-address']],
+		['expired and elsewhere', after, 'https://secours.ville.fr/', ['expired', 'wrong-address']],
+	] as const)('a copy %s: %j', (_, now, address, kinds) => {
+		expect(freshnessProblems(manifest, { now, address }).map((p) => p.kind)).toEqual(kinds);
+	});
+	test('the address problem names the addresses the publication was signed for', () => {
+		expect(freshnessProblems(manifest, { now: before, address: 'https://x.example/' })[0]?.detail).toBe('https://info.ville.fr/, https://secours.ville.fr/crise/');
+	});
+
+	const site = 'https://info.ville.fr/';
+	const monday = { site, builtAt: '2024-06-24T10:00:00.000Z', from: 'https://secours.ville.fr/' };
+	const friday = { site, builtAt: '2024-06-28T16:00:00.000Z', from: 'https://info.ville.fr/' };
+	const now = new Date('2024-06-28T17:00:00Z');
+	test('the newest build seen per site is remembered, and never goes back to an older one', () => {
+		const seen = recordBuilds(NO_BUILDS_SEEN, [friday], now);
+		expect(seen.sites).toEqual({ [site]: { builtAt: friday.builtAt, seenAt: now.toISOString(), from: friday.from } });
+		expect(recordBuilds(seen, [monday], new Date('2024-06-29T00:00:00Z'))).toEqual(seen);
+		expect(Object.keys(recordBuilds(seen, [{ ...monday, site: 'https://autre.example' }], now).sites)).toEqual([site, 'https://autre.example/']);
+	});
+	test('a copy older than a build seen before, or than another copy checked at once, is behind', () => {
+		const seen = recordBuilds(NO_BUILDS_SEEN, [friday], now);
+		expect(copiesBehind(seen, [monday], now)).toEqual([{ copy: monday, newest: seen.sites[site] }]);
+		expect(copiesBehind(NO_BUILDS_SEEN, [monday, friday], now)).toEqual([{ copy: monday, newest: { builtAt: friday.builtAt, seenAt: now.toISOString(), from: friday.from } }]);
+		expect(copiesBehind(seen, [friday, { ...friday, from: 'https://secours.ville.fr/' }], now)).toEqual([]);
+	});
+	test('the state file is in the user cache folder, or where the environment says', () => {
+		expect(seenBuildsFile({}, '/home/com')).toBe('/home/com/.cache/town-site-verify/newest-builds.json');
+		expect(seenBuildsFile({ XDG_CACHE_HOME: '/var/cache/com' }, '/home/com')).toBe('/var/cache/com/town-site-verify/newest-builds.json');
+		expect(seenBuildsFile({ TOWN_SITE_VERIFY_STATE: '/tmp/s.json', XDG_CACHE_HOME: '/x' }, '/home/com')).toBe('/tmp/s.json');
+	});
+	test('the state file is written whole and read back; a missing one means nothing seen, a damaged one is named', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'seen-')), 'deep', 'newest-builds.json');
+		expect(readSeenBuilds(file)).toEqual(NO_BUILDS_SEEN);
+		const seen = recordBuilds(NO_BUILDS_SEEN, [friday], now);
+		writeSeenBuilds(file, seen);
+		expect(readSeenBuilds(file)).toEqual(seen);
+		writeFileSync(file, '{"format": "town-site-verify-state/1", "sites": {"x": 1}}');
+		expect(() => readSeenBuilds(file)).toThrow(`${file} is damaged: delete it`);
+	});
+});
+
+describe('reading a copy on disk never follows a link, opens a special file or reads past the signed size', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'bounded-'));
+	writeFileSync(join(dir, 'page.html'), 'x'.repeat(100));
+	symlinkSync('/dev/zero', join(dir, 'zero'));
+	symlinkSync('page.html', join(dir, 'lien'));
+	spawnSync('mkfifo', [join(dir, 'tube')]);
+	test.each([
+		['a regular file within its size', 'page.html', 100, { data: Buffer.from('x'.repeat(100)) }],
+		['a regular file larger than the limit', 'page.html', 10, { tooLarge: 100 }],
+		['a link to /dev/zero', 'zero', 100, { refused: 'symbolic link' }],
+		['a link to a regular file', 'lien', 100, { refused: 'symbolic link' }],
+		['a FIFO (would block forever)', 'tube', 100, { refused: 'FIFO' }],
+		['a device', '/dev/zero', 100, { refused: 'device' }],
+		['a missing file', 'absent', 100, { absent: true }],
+	] as const)('%s', (_, name, limit, expected) => {
+		expect(readBounded(name.startsWith('/') ? name : join(dir, name), limit)).toEqual(expected);
+	});
+});
+
+describe('verifying a signed folder holding links and special files', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'hostile-copy-'));
+	beforeAll(() => {
+		const site = files({ 'index.html': '<h1>Accueil</h1>', 'a/page.html': 'page', 'rib.txt': 'IBAN' });
+		for (const { path, data } of site) {
+			mkdirSync(join(dir, path, '..'), { recursive: true });
+			writeFileSync(join(dir, path), data);
+		}
+		writeFileSync(join(dir, 'manifest.json'), serializeManifest(createManifest(site, meta())));
+		resign(dir, (m) => m);
+		// After signing: a listed page swapped for a link to /dev/zero, another grown, a FIFO and a link to a folder added.
+		rmSync(join(dir, 'index.html'));
+		symlinkSync('/dev/zero', join(dir, 'index.html'));
+		writeFileSync(join(dir, 'rib.txt'), 'IBAN'.repeat(1 << 20));
+		spawnSync('mkfifo', [join(dir, 'a/tube')]);
+		symlinkSync('/etc', join(dir, 'etc'));
+	});
+	test('each is named and none is read: the check ends', () => {
+		const report = verifyFolder(dir, TEST_ALLOWED_SIGNERS);
+		expect(report.signature.ok).toBe(true);
+		expect(report.differences).toEqual([
+			{ kind: 'refused', path: 'a/tube', detail: 'FIFO' },
+			{ kind: 'refused', path: 'etc', detail: 'symbolic link' },
+			{ kind: 'refused', path: 'index.html', detail: 'symbolic link' },
+			{ kind: 'changed', path: 'rib.txt', detail: 'larger than the 4 bytes signed' },
+		]);
+		expect(report.checked).toBe(1);
+		expect(isClean(report)).toBe(false);
+	});
+	test('a manifest that is a link is refused unread', () => {
+		const copy = mkdtempSync(join(tmpdir(), 'link-manifest-'));
+		symlinkSync('/dev/zero', join(copy, 'manifest.json'));
+		writeFileSync(join(copy, 'manifest.json.sig'), 'x');
+		expect(verifyFolder(copy, TEST_ALLOWED_SIGNERS).signature).toEqual({ ok: false, message: 'manifest.json is a symbolic link: refused, not read' });
+	});
+	test('the folder given may itself be a link, as a deployed live path is', () => {
+		const link = join(mkdtempSync(join(tmpdir(), 'live-')), 'site');
+		symlinkSync(dir, link);
+		expect(verifyFolder(link, TEST_ALLOWED_SIGNERS).differences).toHaveLength(4);
+	});
+});
+
+describe('the security headers a server sends', () => {
+	const expected = securityHeaders("default-src 'self'");
+	const sent = (changes: Record<string, string | null> = {}) => {
+		const headers = new Headers(expected);
+		for (const [name, value] of Object.entries(changes)) value === null ? headers.delete(name) : headers.set(name, value);
+		return headers;
+	};
+	test('as signed on every page: nothing to say', () => {
+		const checks = compareHeaders(expected, [{ path: 'index.html', headers: sent() }, { path: 'en/index.html', headers: sent({ 'Content-Security-Policy': "default-src  'self' " }) }]);
+		expect(checks.every((c) => c.pages === 2 && c.absentOn === 0 && !c.different)).toBe(true);
+	});
+	test('weakened on one page: the header, the page and what was sent are named', () => {
+		const checks = compareHeaders(expected, [{ path: 'index.html', headers: sent() }, { path: 'faq/index.html', headers: sent({ 'Content-Security-Policy': "default-src * 'unsafe-inline'" }) }]);
+		expect(checks.find((c) => c.different)).toEqual({ name: 'Content-Security-Policy', expected: "default-src 'self'", pages: 2, absentOn: 0, different: { path: 'faq/index.html', sent: "default-src * 'unsafe-inline'" } });
+	});
+	test('not sent: counted per header', () => {
+		const checks = compareHeaders(expected, [{ path: 'index.html', headers: sent({ 'X-Frame-Options': null }) }]);
+		expect(checks.filter((c) => c.absentOn).map((c) => c.name)).toEqual(['X-Frame-Options']);
+	});
+});
+
+describe('the nginx snippet', () => {
+	test('serves calendars as text/calendar, without a location that would drop the security headers', () => {
+		const nginx = nginxSnippet(securityHeaders("default-src 'self'"), '/ville/');
+		const ics = nginx.split('\n').find((l) => l.startsWith('location') && l.includes('.ics'));
+		expect(ics).toBe('location ~* ^/ville/.*\\.ics$ { types { } default_type text/calendar; charset_types text/calendar; }');
+		expect(ics).not.toContain('add_header');
 	});
 });

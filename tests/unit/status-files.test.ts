@@ -36,6 +36,17 @@ describe('Statuspage mapping, from our words to theirs', () => {
 		expect(summary.incidents).toEqual([]);
 		expect(summary.status.description).toBe('Tous les services fonctionnent normalement.');
 	});
+	test('on standby (no incident start, no incident update) the page says so, with indicator none and no incident', () => {
+		const standby = siteWith({
+			'settings.yaml': readFileSync(join(FIXTURE, 'settings.yaml'), 'utf8').replace(/^incidentStart: .*\n/m, ''),
+			'updates/2024-06-24-incident.md': readFileSync(join(FIXTURE, 'updates/2024-06-24-incident.md'), 'utf8').replace('kind: incident', 'kind: information'),
+		});
+		const summary = statuspageSummary(standby, ROOT);
+		expect(summary.status).toEqual({ indicator: 'none', description: 'Aucun incident en cours : les services de la mairie fonctionnent normalement.' });
+		expect(summary.incidents).toEqual([]);
+		expect(summary.components.every((c) => c.status === 'operational')).toBe(true);
+		expect(statusJson(standby, 'en', ROOT).overall).toMatchObject({ status: 'operational', affected: 0, summary: 'No incident in progress: the town hall’s services are working normally.' });
+	});
 	test('while disrupted, the crisis is one incident whose impact is the worst status', () => {
 		const [incident] = statuspageSummary(fixture, ROOT).incidents;
 		expect(incident).toMatchObject({ id: 'incident-2024-06-24', status: 'identified', impact: 'major', started_at: '2024-06-24T08:30:00+02:00', resolved_at: null, shortlink: 'https://ville.example/crise/' });
@@ -86,10 +97,19 @@ describe('status.json', () => {
 });
 
 describe('status.txt', () => {
+	test('its first line is one SMS: at most 160 characters, with the phone and the short address while they fit', () => {
+		const long = siteWith({ 'settings.yaml': readFileSync(join(FIXTURE, 'settings.yaml'), 'utf8').replace(/^town: .*$/m, `town: ${'Saint-Aubin-'.repeat(12)}Ville`) });
+		const first = statusText(long, 'fr', ROOT).split('\n')[0]!;
+		expect(first.length).toBeLessThanOrEqual(160);
+		expect(first.endsWith('… ville.example/crise')).toBe(true);
+		expect(statusText(fixture, 'fr', ROOT).split('\n')[0]).toContain('Tél. 02 00 00 00 00. ville.example/crise');
+	});
 	test('lists only disrupted services, each with what to do instead, then the switchboard and the address', () => {
 		expect(statusText(fixture, 'fr', ROOT).split('\n')).toEqual([
+			'Testville : 2 services sur 3 fonctionnent autrement. Tél. 02 00 00 00 00. ville.example/crise',
+			'',
 			'Testville — mise à jour : jeudi 27 juin 2024 à 11:00',
-			'Incident informatique : 2 service(s) sur 3 perturbé(s).',
+			'2 services sur 3 fonctionnent autrement.',
 			"- État civil : sur papier uniquement (à confirmer). À la place : Déclarations à l'accueil de la mairie, sur papier.",
 			'- Urbanisme : perturbé (à confirmer). À la place : Dépôt des dossiers par courrier.',
 			'Standard : 02 00 00 00 00',
@@ -98,7 +118,7 @@ describe('status.txt', () => {
 		]);
 	});
 	test('with everything working it says so in two lines before the contacts', () => {
-		expect(statusText(allAt('operational'), 'fr', ROOT).split('\n').slice(1, 3)).toEqual(['Tous les services fonctionnent normalement.', 'Standard : 02 00 00 00 00']);
+		expect(statusText(allAt('operational'), 'fr', ROOT).split('\n').slice(3, 5)).toEqual(['Tous les services fonctionnent normalement.', 'Standard : 02 00 00 00 00']);
 	});
 	test('a long service name loses its details and an alternative is cut after its first sentence', () => {
 		const content = siteWith({

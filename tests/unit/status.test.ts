@@ -117,3 +117,37 @@ describe('large histories', () => {
 		expect(report.lastUpdated).toBe(at(49.99));
 	});
 });
+
+describe('standby: with no incident declared, every service works normally', () => {
+	const standby = (updates: StatusInput['updates'] = []) => computeStatus(input({ incidentStart: undefined, updates }));
+	test('without incident start nor incident update, the site is on standby and nothing is affected', () => {
+		const report = standby([{ id: 'info', date: at(1), kind: 'information', services: ['etat-civil'], changes: [{ service: 'standard', status: 'down' }] }]);
+		expect(report.standby).toBe(true);
+		expect(report.incidentStart).toBeUndefined();
+		expect(report.overall).toEqual({ status: 'operational', affected: 0, total: 3 });
+		expect([...report.services.values()].every((s) => s.status === 'operational' && !s.stale && s.history.length === 0)).toBe(true);
+		expect(report.lastUpdated).toBe(at(1));
+	});
+	test('the first update of kind incident starts the incident: services take their initial status from its date', () => {
+		const report = standby([
+			{ id: 'info', date: at(1), kind: 'information', services: [], changes: [] },
+			{ id: 'attaque', date: at(2), kind: 'incident', services: [], changes: [{ service: 'urbanisme', status: 'paper' }] },
+			{ id: 'encore', date: at(3), kind: 'incident', services: [], changes: [] },
+		]);
+		expect(report.standby).toBe(false);
+		expect(report.incidentStart).toBe(at(2));
+		expect(report.services.get('etat-civil')).toMatchObject({ status: 'down', since: at(2) });
+		expect(report.services.get('urbanisme')).toMatchObject({ status: 'paper', since: at(2) });
+		expect(report.overall).toEqual({ status: 'down', affected: 3, total: 3 });
+	});
+	test('changes announced before the incident started do not apply', () => {
+		const report = standby([
+			{ id: 'avant', date: at(1), kind: 'information', services: [], changes: [{ service: 'urbanisme', status: 'down' }] },
+			{ id: 'attaque', date: at(2), kind: 'incident', services: [], changes: [] },
+		]);
+		expect(report.services.get('urbanisme')).toMatchObject({ status: 'operational', since: at(2), history: [] });
+	});
+	test('an incident update dated after now does not end the standby yet', () => {
+		expect(standby([{ id: 'attaque', date: at(48), kind: 'incident', services: [], changes: [] }]).standby).toBe(true);
+	});
+});

@@ -147,6 +147,9 @@ export function nginxSnippet(headers: [string, string][], base: string): string 
 		'# Dot files (.htaccess) and host configuration are not served; /.well-known/ is.',
 		'location ~ /\\.(?!well-known/) { deny all; }',
 		`location ~ ^${escapeRegex(base)}(_headers$|_hosting/) { deny all; }`,
+		'# Calendars as text/calendar (mime.types has no .ics: they would download as application/octet-stream).',
+		'# This location sets no add_header of its own, so the headers above still apply.',
+		`location ~* ^${escapeRegex(base)}.*\\.ics$ { types { } default_type text/calendar; charset_types text/calendar; }`,
 		'',
 	].join('\n');
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PublishTarget } from '../../schemas/publishing.ts';
 import { compareWithManifest, listFiles, MANIFEST_FILE, sha256, type Manifest } from './manifest.ts';
@@ -67,51 +67,239 @@ function checkParent(path: string): string {
 }
 
 /**
- * A local folder, replaced whole: the site is copied into a hidden sibling folder, checked file by
- * file against the manifest, then swapped in with two renames (old → aside, new → in place), so a
- * reader sees the old site or the new one, never half of one. Refuses to replace a folder that
- * holds something else than a previous publication.
+ * Named moments of a folder deploy. `PUBLISH_KILL_AT=<moment>` kills the process right there with
+ * SIGKILL: the tests use it to prove that a publication killed at any moment leaves a complete live copy.
  */
-export function deployFolder(buildDir: string, dest: string, manifest: Manifest): void {
-	const parent = checkParent(dest);
-	if (existsSync(dest)) {
-		if (!statSync(dest).isDirectory()) throw new Error(`${dest} existe et n'est pas un dossier / exists and is not a folder`);
-		if (readdirSync(dest).length > 0 && !existsSync(join(dest, MANIFEST_FILE))) {
-			throw new Error(`${dest} contient autre chose qu'une publication du site (pas de ${MANIFEST_FILE}) : choisissez un dossier vide ou dédié / holds something else than a publication of the site`);
-		}
+type Moment = 'staged' | 'moved-aside' | 'switched';
+function checkpoint(moment: Moment): void {
+	if (process.env.PUBLISH_KILL_AT === moment) process.kill(process.pid, 'SIGKILL');
+}
+
+/**
+ * Where the builds of a folder target are kept: `<parent>/.<name>.releases/<build>`, next to the live
+ * path. Hidden, so that a web server whose root is the parent does not serve old builds (the nginx
+ * snippet refuses paths with a dot segment).
+ */
+export const releasesDir = (dest: string) => join(dirname(dest), `.${basename(dest)}.releases`);
+
+/** A build's folder name in `releases/`: its build time, so that names sort by age. `2024-06-28T16-00-00-000Z`. */
+export const releaseName = (builtAt: string) => builtAt.replace(/[:.]/g, '-');
+
+/** Deletes what killed runs left in `dir`: entries whose name starts with one of `prefixes`. */
+function removeLeftovers(dir: string, prefixes: string[]): void {
+	if (!existsSync(dir)) return;
+	for (const name of readdirSync(dir)) if (prefixes.some((p) => name.startsWith(p))) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Whether the process that wrote a lock is gone: only knowable for a lock taken on this machine. */
+function isStale(lockFile: string): boolean {
+	let holder: { pid?: unknown; host?: unknown };
+	try {
+		holder = JSON.parse(readFileSync(lockFile, 'utf8'));
+	} catch {
+		// Empty or half-written: its writer was killed, unless it is writing it right now.
+		return Date.now() - (lstatSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 5000;
 	}
+	return holder.host === hostname() && typeof holder.pid === 'number' && !isRunning(holder.pid);
+}
+
+/** Whether a process of this machine is still running (a process of another user counts). */
+export function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+	}
+}
+
+/**
+ * Takes the lock of a folder target (`.<name>.lock` next to it), waiting up to `waitMs` for another
+ * publication to finish; a lock left by a killed run on this machine is taken over. Returns its release.
+ */
+function lock(lockFile: string, builtAt: string, waitMs: number): () => void {
+	const deadline = Date.now() + waitMs;
+	for (;;) {
+		try {
+			writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), builtAt }), { flag: 'wx' });
+			return () => rmSync(lockFile, { force: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+		if (existsSync(lockFile) && isStale(lockFile)) rmSync(lockFile, { force: true });
+		else if (Date.now() > deadline) {
+			throw new Error(
+				`une autre publication est en cours vers ce dossier (${lockFile}) : attendez qu'elle finisse, ou supprimez ce fichier si aucune ne tourne / another publication to this folder is under way: wait for it, or delete that file if none is running`,
+			);
+		} else sleep(200);
+	}
+}
+
+/** Whether symbolic links can be made in a folder: not on a FAT or exFAT USB key, nor on some network shares. */
+function canLink(dir: string): boolean {
+	const probe = join(dir, `.symlink-probe-${process.pid}`);
+	try {
+		symlinkSync('.', probe);
+		rmSync(probe, { force: true });
+		return true;
+	} catch (error) {
+		if (['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EINVAL', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
+		throw error;
+	}
+}
+
+/** The build time of the publication in a folder, if it is one. */
+function liveBuiltAt(dir: string): string | undefined {
+	try {
+		const builtAt = (JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { builtAt?: unknown }).builtAt;
+		return typeof builtAt === 'string' && !Number.isNaN(Date.parse(builtAt)) ? builtAt : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A local folder, replaced whole, so that the live path is a complete copy at every moment, even if
+ * the publication is killed:
+ * - the build is copied into `.<name>.releases/.tmp-…`, checked file by file against the manifest and
+ *   renamed `.<name>.releases/<build>`;
+ * - the live path is a symbolic link, switched onto it with one atomic rename; the newest other
+ *   release is kept for a rollback by hand (docs/publishing.md), older ones deleted;
+ * - where links cannot be made (FAT USB keys), the live path is a folder swapped with two renames,
+ *   and a run killed between them is repaired by the next one;
+ * - a lock keeps two publications from interleaving, and an older build never replaces a newer one;
+ * - what killed runs left behind is deleted.
+ * Refuses to replace anything that is not a previous publication. `links` says whether to use links
+ * (default: whether the parent folder can hold them).
+ */
+export function deployFolder(buildDir: string, dest: string, manifest: Manifest, { lockWaitMs = 120_000, links }: { lockWaitMs?: number; links?: boolean } = {}): void {
+	const parent = checkParent(dest);
+	const name = basename(dest);
+	const releases = releasesDir(dest);
+	const unlock = lock(join(parent, `.${name}.lock`), manifest.builtAt, lockWaitMs);
+	try {
+		// A run killed between the two renames of a folder swap left the live folder aside: put it back.
+		if (!existsSync(dest) && !isLink(dest)) {
+			const aside = readdirSync(parent).filter((n) => n.startsWith(`.${name}.old-`) && existsSync(join(parent, n, MANIFEST_FILE))).sort().at(-1);
+			if (aside) renameSync(join(parent, aside), dest);
+		}
+		removeLeftovers(parent, [`.${name}.new-`, `.${name}.old-`, `.${name}.link-`]);
+		removeLeftovers(releases, ['.tmp-']);
+
+		const current = currentRelease(dest, releases);
+		const live = current.kind === 'none' ? undefined : liveBuiltAt(dest);
+		if (live && Date.parse(live) > Date.parse(manifest.builtAt)) {
+			throw new Error(`une publication plus récente (construite le ${live}) est déjà en ligne : rien n'est remplacé / a newer publication (built ${live}) is already live: nothing replaced`);
+		}
+		if (links ?? canLink(parent)) deployRelease(buildDir, dest, manifest, current);
+		else swapFolder(buildDir, dest, manifest, current.kind !== 'none');
+	} finally {
+		unlock();
+	}
+}
+
+const isLink = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+
+type Current = { kind: 'none' } | { kind: 'folder' } | { kind: 'release'; name: string };
+
+/** What the live path is now; throws if it is something publish must not replace. */
+function currentRelease(dest: string, releases: string): Current {
+	const stats = lstatSync(dest, { throwIfNoEntry: false });
+	if (!stats) return { kind: 'none' };
+	if (stats.isSymbolicLink()) {
+		const target = resolve(dirname(dest), readlinkSync(dest));
+		if (dirname(target) !== releases) throw new Error(`${dest} est un lien vers ${target}, hors de ${releases} : rien n'est remplacé / is a link outside ${releases}: nothing replaced`);
+		return { kind: 'release', name: basename(target) };
+	}
+	if (!stats.isDirectory()) throw new Error(`${dest} existe et n'est pas un dossier / exists and is not a folder`);
+	if (readdirSync(dest).length > 0 && !existsSync(join(dest, MANIFEST_FILE))) {
+		throw new Error(`${dest} contient autre chose qu'une publication du site (pas de ${MANIFEST_FILE}) : choisissez un dossier vide ou dédié / holds something else than a publication of the site`);
+	}
+	return readdirSync(dest).length ? { kind: 'folder' } : { kind: 'none' };
+}
+
+const differencesFrom = (dir: string, manifest: Manifest) => compareWithManifest(manifest, new Map(listFiles(dir).map((p) => [p, sha256(readFileSync(join(dir, p)))])));
+
+/** Copies the build into `into` and checks every file against the manifest. */
+function stage(buildDir: string, into: string, manifest: Manifest): void {
+	chmodSync(into, 0o755);
+	cpSync(buildDir, into, { recursive: true });
+	const differences = differencesFrom(into, manifest);
+	if (differences.length) throw new Error(`la copie dans ${into} diffère du manifeste / the copy differs from the manifest: ${differences.map((d) => `${d.kind} ${d.path}`).join(', ')}`);
+}
+
+function deployRelease(buildDir: string, dest: string, manifest: Manifest, current: Current): void {
+	const parent = dirname(dest);
+	const name = basename(dest);
+	const releases = releasesDir(dest);
+	mkdirSync(releases, { recursive: true, mode: 0o755 });
+	let release = releaseName(manifest.builtAt);
+	// This very build is live already (a run killed after its switch): kept if intact, never replaced under readers.
+	const isLive = current.kind === 'release' && current.name === release;
+	if (isLive && !differencesFrom(join(releases, release), manifest).length) return pruneReleases(releases, release);
+	if (isLive) release = `${release}-${process.pid}`;
+	const tmp = mkdtempSync(join(releases, '.tmp-'));
+	try {
+		stage(buildDir, tmp, manifest);
+		checkpoint('staged');
+		rmSync(join(releases, release), { recursive: true, force: true });
+		renameSync(tmp, join(releases, release));
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+	if (current.kind === 'folder') {
+		// The first publication in this layout: the folder in place becomes the previous release. A
+		// symbolic link cannot replace a folder in one rename, so the live path is absent for an instant;
+		// a run killed right then is repaired by the next (its deploy puts the link in place).
+		const previous = releaseName(liveBuiltAt(dest) ?? new Date(statSync(dest).mtimeMs).toISOString());
+		const aside = join(releases, previous === release ? `${previous}-previous` : previous);
+		rmSync(aside, { recursive: true, force: true });
+		renameSync(dest, aside);
+		checkpoint('moved-aside');
+	} else if (current.kind === 'none' && existsSync(dest)) rmdirSync(dest); // an empty folder made beforehand
+	const link = mkdtempSync(join(parent, `.${name}.link-`));
+	rmSync(link, { recursive: true });
+	// Relative, so that the copy still works where the USB key or share is mounted elsewhere.
+	symlinkSync(`${basename(releases)}/${release}`, link);
+	renameSync(link, dest);
+	checkpoint('switched');
+	pruneReleases(releases, release);
+}
+
+/** Keeps the live release and the newest other one (for a rollback); deletes the rest. */
+function pruneReleases(releases: string, live: string): void {
+	const others = readdirSync(releases).filter((n) => n !== live).sort();
+	for (const old of others.slice(0, -1)) rmSync(join(releases, old), { recursive: true, force: true });
+}
+
+/** Without symbolic links: the new copy is staged next to the live folder and swapped in with two renames. */
+function swapFolder(buildDir: string, dest: string, manifest: Manifest, replacing: boolean): void {
+	const parent = dirname(dest);
 	const name = basename(dest);
 	const fresh = mkdtempSync(join(parent, `.${name}.new-`));
-	let aside: string | undefined;
 	try {
-		chmodSync(fresh, 0o755);
-		cpSync(buildDir, fresh, { recursive: true });
-		const differences = compareWithManifest(manifest, new Map(listFiles(fresh).map((p) => [p, sha256(readFileSync(join(fresh, p)))])));
-		if (differences.length) throw new Error(`la copie dans ${fresh} diffère du manifeste / the copy differs from the manifest: ${differences.map((d) => `${d.kind} ${d.path}`).join(', ')}`);
-		if (existsSync(dest)) {
-			aside = mkdtempSync(join(parent, `.${name}.old-`));
-			rmSync(aside, { recursive: true });
-			renameSync(dest, aside);
-			try {
-				renameSync(fresh, dest);
-			} catch (error) {
-				renameSync(aside, dest);
-				aside = undefined;
-				throw error;
-			}
-		} else {
-			renameSync(fresh, dest);
-		}
+		stage(buildDir, fresh, manifest);
+		checkpoint('staged');
+		if (!replacing) return renameSync(fresh, dest);
+		const aside = mkdtempSync(join(parent, `.${name}.old-`));
+		rmSync(aside, { recursive: true });
+		renameSync(dest, aside);
+		checkpoint('moved-aside');
+		renameSync(fresh, dest);
+		checkpoint('switched');
+		rmSync(aside, { recursive: true, force: true });
 	} finally {
 		rmSync(fresh, { recursive: true, force: true });
 	}
-	if (aside) rmSync(aside, { recursive: true, force: true });
 }
 
 /** A zip archive, written to a temporary file next to it and renamed over the old one. */
 export function deployZip(buildDir: string, dest: string, modified: Date): void {
 	const parent = checkParent(dest);
 	if (existsSync(dest) && !statSync(dest).isFile()) throw new Error(`${dest} existe et n'est pas un fichier / exists and is not a file`);
+	removeLeftovers(parent, [`.${basename(dest)}.new-`]);
 	const dir = mkdtempSync(join(parent, `.${basename(dest)}.new-`));
 	try {
 		const tmp = join(dir, 'site.zip');

@@ -1,0 +1,35 @@
+/**
+ * Rewrites one update for the other channels residents read: SMS, social networks, answering machine,
+ * alert apps (see src/lib/messages.ts for the limits).
+ *
+ *   npm run messages -- 2024-06-26-standard-retabli          # prints the four texts
+ *   npm run messages -- 2024-06-26-standard-retabli --json   # { "sms", "social", "voicemail", "alert" } on stdout
+ *
+ * Flags: --json, --dir (content folder; default CONTENT_DIR or content).
+ */
+import { parseArgs } from 'node:util';
+import { loadContent } from '../src/lib/content.ts';
+import { updateMessages } from '../src/lib/messages.ts';
+import { formatProblems } from '../src/lib/problems.ts';
+import { formatMessages } from './lib/print-messages.ts';
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } },
+});
+const id = positionals[0]?.replace(/(\.en)?\.md$/, '').replace(/^.*[\\/]/, '');
+if (!id) {
+	console.error('Indiquez l\'actualité : npm run messages -- <identifiant> (le nom du fichier de content/updates/ sans « .md »).');
+	process.exit(1);
+}
+const { content, problems } = loadContent(values.dir);
+if (!content) {
+	console.error(`Le contenu a des erreurs ; corrigez-les d'abord (npm run check).\n${formatProblems(problems)}`);
+	process.exit(1);
+}
+if (!content.updateById.has(id)) {
+	console.error(`Aucune actualité publiée « ${id} ». Les plus récentes : ${content.updates.slice(0, 5).map((u) => u.id).join(', ') || 'aucune'}.`);
+	process.exit(1);
+}
+const messages = updateMessages(content, id, new URL(content.settings.data.fr.siteUrl));
+console.log(values.json ? JSON.stringify(messages, null, 2) : formatMessages(messages));

@@ -1,0 +1,22 @@
+import { htmlToText } from './plain-text.ts';
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * The first sentence of rendered markdown, as plain text, for lists that show a one-sentence excerpt.
+ * Sentences are cut by `Intl.Segmenter`, so "M. Dupont" or "8 h 30." do not end it early in most
+ * cases; a first sentence longer than `max` characters is cut at a word and ends with "…".
+ *
+ * @example
+ * excerpt('<p>La mairie reste ouverte. Venez au guichet.</p>', 'fr'); // 'La mairie reste ouverte.'
+ */
+export function excerpt(html: string, lang: string, max = 200): string {
+	// The first paragraph with its soft line breaks joined, or the first item of a list.
+	const block = htmlToText(html).split('\n\n')[0] ?? '';
+	const text = block.startsWith('- ') ? (block.split('\n')[0] ?? '') : block.replace(/\n/g, ' ');
+	let segmenter = segmenters.get(lang);
+	if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })));
+	const first = ([...segmenter.segment(text)][0]?.segment ?? '').trim().replace(/^- /, '');
+	if (first.length <= max) return first;
+	return `${first.slice(0, first.lastIndexOf(' ', max - 1)).replace(/[\s,;:–—-]+$/, '')}…`;
+}
