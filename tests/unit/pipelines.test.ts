@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -54,9 +54,13 @@ describe.each(['.github/workflows/publish.yml', '.forgejo/workflows/publish.yml'
 });
 
 describe('.gitlab-ci.yml, read by gitlab-ci-local', () => {
-	const state = mkdtempSync(join(tmpdir(), 'gitlab-ci-local-'));
-	afterAll(() => rmSync(state, { recursive: true, force: true }));
-	const run = (...args: string[]) => spawnSync(process.execPath, ['node_modules/gitlab-ci-local/dist/index.js', '--state-dir', state, ...args], { encoding: 'utf8', env: { ...process.env, HOME: state } });
+	// gitlab-ci-local writes its state next to the pipeline file: it reads a copy, in a throwaway git repository.
+	const work = mkdtempSync(join(tmpdir(), 'gitlab-ci-local-'));
+	copyFileSync('.gitlab-ci.yml', join(work, '.gitlab-ci.yml'));
+	spawnSync('git', ['init', '-q'], { cwd: work });
+	afterAll(() => rmSync(work, { recursive: true, force: true }));
+	const cli = resolve('node_modules/gitlab-ci-local/dist/index.js');
+	const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, HOME: work } });
 
 	test('is valid for GitLab (its JSON schema) and has the job « pages », then a verify job that needs it', () => {
 		const result = run('--list-json');
