@@ -202,7 +202,7 @@ export function loadContent(dir: string, options: { now?: number; cwd?: string }
 		const file = guarded(shown, () => {
 			const source = readFileSync(path, 'utf8');
 			problems.push(...toCompleteWarnings(shown, source));
-			return parseSourceFile(shown, source);
+			return parseOnce(shown, source);
 		});
 		if ('path' in file) return file;
 		problems.push(...file.problems);
@@ -367,19 +367,41 @@ function builtInSegments(): Set<string> {
 	return segments;
 }
 
-// The build loads content in astro.config.ts and again in the bundle that renders pages, two copies
+// The build loads content in astro.config.mjs and again in the bundle that renders pages, two copies
 // of this module in one process: a cache on globalThis lets both share one load.
 const CACHE = Symbol.for('town-status-site.content');
 type Loaded = { dir: string; result: ReturnType<typeof loadContent> };
 
-/** `loadContent`, done once per process and folder; in the live preview, again on every call so edits show. */
+// The live preview reads the whole folder again after each change: a file whose text did not change
+// is not parsed again (a pure function of its path and text; markdown.ts keeps rendered markdown the
+// same way). Kept on globalThis too: the config's copy of this module loads first, the pages' copy reloads.
+const PARSED = Symbol.for('town-status-site.parsed-files');
+const parsedFiles = ((globalThis as { [PARSED]?: Map<string, { source: string; file: SourceFile }> })[PARSED] ??= new Map());
+
+function parseOnce(path: string, source: string): SourceFile {
+	const known = parsedFiles.get(path);
+	if (known?.source === source) return known.file;
+	const file = parseSourceFile(path, source);
+	parsedFiles.set(path, { source, file });
+	return file;
+}
+
+/**
+ * `loadContent`, done once per process and folder, until `forgetContent()`: the build reads the
+ * content once, and the live preview once per change instead of on every request.
+ */
 export function loadContentOnce(dir: string): ReturnType<typeof loadContent> {
 	const store = globalThis as { [CACHE]?: Loaded };
 	const cached = store[CACHE];
-	if (cached && cached.dir === dir && !import.meta.env?.DEV) return cached.result;
+	if (cached && cached.dir === dir) return cached.result;
 	const result = loadContent(dir);
 	store[CACHE] = { dir, result };
 	return result;
+}
+
+/** Makes the next `loadContentOnce` read the content folder again; the live preview calls it when a file there changes. */
+export function forgetContent(): void {
+	delete (globalThis as { [CACHE]?: Loaded })[CACHE];
 }
 
 /**

@@ -1,18 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/lib/dev-server.ts';
 import { astroEnv, buildSite } from './build-site.ts';
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
+// Tests that start their own servers take their port from here too.
+export { freePort };
 
 /**
  * Builds a content folder and serves the result with `astro preview`, as a resident's browser will

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { publishSchema } from '../../src/schemas/publishing.ts';
 import { publicKeyFingerprint, signingKeys } from '../../src/lib/publish/fingerprint.ts';
-import { addSecurityMeta, contentSecurityPolicy, cspHash, headersFile, htaccessFile, inlineElements, mergeInline, nginxSnippet, securityContact, securityHeaders, securityTxt } from '../../src/lib/publish/headers.ts';
+import { contentSecurityPolicy, cspHash, headersFile, htaccessFile, inlineElements, MAX_HASHES, mergeInline, nginxSnippet, securePage, securityContact, securityHeaders, securityTxt, sitePolicy, TooManyHashesError } from '../../src/lib/publish/headers.ts';
 import { compareWithManifest, createManifest, isSafePath, manifestForFolder, parseHeadersFile, parseManifest, serializeManifest, sha256, type Found } from '../../src/lib/publish/manifest.ts';
 import { expandPath, syncCommand, targetLabel } from '../../src/lib/publish/targets.ts';
 import { copiesBehind, freshnessProblems, NO_BUILDS_SEEN, readSeenBuilds, recordBuilds, seenBuildsFile, writeSeenBuilds } from '../../src/lib/publish/seen-builds.ts';
@@ -180,12 +180,15 @@ describe('the security headers', () => {
 		expect(csp).toContain("script-src 'none'");
 		expect(csp).not.toContain('frame-ancestors');
 	});
-	test('the site-wide policy merges every page, and falls back to unsafe-inline only past 40 hashes', () => {
+	test('the site-wide policy merges every page, and past its hash limit stops the build naming pages, never allowing unsafe-inline', () => {
 		const merged = mergeInline([inlineElements('<style>a{}</style>'), inlineElements('<style>b{}</style><script>c()</script>')]);
 		expect(merged.styles).toHaveLength(2);
 		expect(merged.hasScripts).toBe(true);
-		const many = mergeInline(Array.from({ length: 41 }, (_, i) => inlineElements(`<style>.c${i}{}</style>`)));
-		expect(contentSecurityPolicy(many)).toContain("style-src 'self' 'unsafe-inline'");
+		const pages = new Map(Array.from({ length: MAX_HASHES + 1 }, (_, i) => [`/page-${i}/`, inlineElements(`<style>.c${i}{}</style>`)]));
+		expect(() => sitePolicy(pages)).toThrow(TooManyHashesError);
+		expect(() => sitePolicy(pages)).toThrow(/41 different inline <style> elements, more than 40.*never relaxed to 'unsafe-inline'.*first found in \/page-0\/, \/page-1\//);
+		pages.delete('/page-0/');
+		expect(sitePolicy(pages)).not.toContain('unsafe-inline');
 	});
 	test('every file carries the same headers: _headers, .htaccess and the nginx snippet', () => {
 		const headers = securityHeaders("default-src 'self'");
@@ -204,9 +207,29 @@ describe('the security headers', () => {
 		expect(nginx).toContain('location ~ ^/ville/(_headers$|_hosting/) { deny all; }');
 	});
 	test('the page gets its policy and referrer policy as meta, right after the charset and before any style', () => {
-		const html = addSecurityMeta(page, "default-src 'self'");
-		expect(html).toMatch(/^<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'"><meta name="referrer" content="no-referrer"><title>/);
-		expect(addSecurityMeta(html, 'other')).toBe(html);
+		const { html, inline } = securePage(page);
+		expect(html).toMatch(/^<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[^"]+"><meta name="referrer" content="no-referrer"><title>/);
+		expect(inline).toEqual(inlineElements(page));
+		expect(securePage('<html><head><title>x</title></head></html>').html).toMatch(/^<html><head><meta http-equiv="content-security-policy" content="[^"]+"><meta name="referrer" content="no-referrer"><title>/);
+		expect(() => securePage('<p>no head</p>')).toThrow('no <head>');
+	});
+});
+
+/** Text where content may put markup: only real elements count, wherever the same text appears. */
+describe.each([
+	// As Astro writes them: quotes escaped in attributes, < in text.
+	['an attribute', (text: string) => `<meta name="description" content="${text.replace(/"/g, '&quot;')}">`],
+	['the title', (text: string) => `<title>${text.replace(/</g, '&lt;')}</title>`],
+	['a paragraph', (text: string) => `<p>${text.replace(/</g, '&lt;')}</p>`],
+])('markup written in %s', (_where, place) => {
+	const hostile = '<meta http-equiv=content-security-policy content="default-src *"><script>alert(1)</script><style>*{}</style>';
+	const page = `<html><head><meta charset="utf-8">${place(hostile)}</head><body><p>x</p></body></html>`;
+	test('adds no hash and does not open script-src', () => {
+		expect(inlineElements(page)).toEqual({ scripts: [], styles: [], hasScripts: false });
+		expect(contentSecurityPolicy(inlineElements(page))).toContain("script-src 'none'");
+	});
+	test('does not stop the page from getting its own policy', () => {
+		expect(securePage(page).html).toContain(`<meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'none'; style-src 'self'; `);
 	});
 });
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { Parser } from 'htmlparser2';
 
 /**
  * Security headers and hosting files, generated with every build (pure functions; the Astro
  * integration in ./integration.ts writes them). The site loads nothing from another origin, so
  * the policy allows `'self'` only, plus the exact hashes of the inline `<style>` and `<script>`
- * elements found in the built pages.
+ * elements of the rendered pages (hashed as each page is rendered, by src/middleware.ts).
  */
 
 /** A `'sha256-…'` CSP source for an inline element's text. Browsers hash the text after turning CR LF into LF. */
@@ -17,8 +18,56 @@ export interface PageInline {
 	scripts: string[];
 	/** Hashes of the `<style>` elements. */
 	styles: string[];
-	/** Whether the page has any `<script>` at all, inline or not. */
+	/** Whether the page has any `<script>` element that runs, inline or not. */
 	hasScripts: boolean;
+}
+
+/** Script types that are data, not code: browsers never run them, so they need no hash. */
+const DATA_SCRIPT = /^application\/(ld\+)?json$/i;
+
+/**
+ * Reads a page with a real HTML parser (htmlparser2, the one sanitize-html uses on the content):
+ * only `<script>` and `<style>` elements count, never the same text inside an attribute, a title or
+ * a paragraph, where content may put it. Also says where the page's own policy must go: right after
+ * `<meta charset>`, else right after `<head>`, so that it comes before any style or script.
+ */
+function parsePage(html: string): { inline: PageInline; policyAt: number | undefined } {
+	const styles = new Set<string>();
+	const scripts = new Set<string>();
+	let hasScripts = false;
+	let policyAt: number | undefined;
+	let inHead = false;
+	let open: { tag: string; hashed: boolean; text: string } | undefined;
+	const parser = new Parser(
+		{
+			onopentag(name, attributes) {
+				if (name === 'head' && policyAt === undefined) {
+					inHead = true;
+					policyAt = parser.endIndex + 1;
+				} else if (name === 'meta' && inHead && 'charset' in attributes) policyAt = parser.endIndex + 1;
+				else if (name === 'style') open = { tag: name, hashed: true, text: '' };
+				else if (name === 'script') {
+					const data = DATA_SCRIPT.test((attributes.type ?? '').trim());
+					hasScripts ||= !data;
+					// A script with a src runs the file, not its text.
+					open = { tag: name, hashed: !data && !('src' in attributes), text: '' };
+				}
+			},
+			ontext(text) {
+				if (open) open.text += text;
+			},
+			onclosetag(name) {
+				if (name === 'head') inHead = false;
+				if (open?.tag !== name) return;
+				if (open.hashed) (name === 'style' ? styles : scripts).add(cspHash(open.text));
+				open = undefined;
+			},
+		},
+		// Hashes are of the text as written, entities included, as browsers compute them.
+		{ decodeEntities: false },
+	);
+	parser.end(html);
+	return { inline: { styles: [...styles].sort(), scripts: [...scripts].sort(), hasScripts }, policyAt };
 }
 
 /**
@@ -29,39 +78,54 @@ export interface PageInline {
  * // → { styles: ["'sha256-…'"], scripts: [], hasScripts: true }
  */
 export function inlineElements(html: string): PageInline {
-	const styles = new Set<string>();
-	const scripts = new Set<string>();
-	let hasScripts = false;
-	for (const match of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi)) {
-		const [, tag = '', attributes = '', body = ''] = match;
-		if (tag.toLowerCase() === 'style') styles.add(cspHash(body));
-		else {
-			hasScripts = true;
-			// A script with a src runs the file, not its text; JSON data blocks do not run at all.
-			if (!/\bsrc\s*=/i.test(attributes) && !/\btype\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)) scripts.add(cspHash(body));
-		}
-	}
-	return { styles: [...styles].sort(), scripts: [...scripts].sort(), hasScripts };
+	return parsePage(html).inline;
 }
 
-/** Past this many hashes, the site-wide header allows inline code in general; each page's own meta policy stays exact. */
-const MAX_HEADER_HASHES = 40;
+/**
+ * Gives a rendered page its own Content-Security-Policy and referrer policy as `<meta>` elements
+ * (for hosts that cannot send headers), always, right after `<meta charset>`. Returns the page and
+ * what its policy allows, for the site-wide headers. A page without `<head>` cannot be protected:
+ * that is an error, never a page without policy.
+ *
+ * @example
+ * securePage('<html><head><meta charset="utf-8"><style>p{}</style></head></html>').html;
+ * // → '<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src \'self\'; script-src \'none\'; …"><meta name="referrer" …><style>…'
+ */
+export function securePage(html: string): { html: string; inline: PageInline } {
+	const { inline, policyAt } = parsePage(html);
+	if (policyAt === undefined) throw new Error('the page has no <head>, so its Content-Security-Policy cannot be added');
+	const tags = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy(inline, { forMeta: true })}"><meta name="referrer" content="no-referrer">`;
+	return { html: html.slice(0, policyAt) + tags + html.slice(policyAt), inline };
+}
+
+/**
+ * Most hashes one directive may list. Inline styles and scripts come only from the site's code
+ * (content cannot add any), so a few dozen is already far more than it has; past that, headers grow
+ * beyond what some hosts accept. The build fails rather than relax the policy.
+ */
+export const MAX_HASHES = 40;
+
+/** The build stops with this when a policy would need more than MAX_HASHES hashes. */
+export class TooManyHashesError extends Error {}
 
 /**
  * The Content-Security-Policy. `forMeta` leaves out what a `<meta>` policy cannot carry
  * (`frame-ancestors` is ignored there), and a page without any script gets `script-src 'none'`.
- * Pagefind (the search page) needs `'wasm-unsafe-eval'` to run its WebAssembly index.
+ * Pagefind (the search page) needs `'wasm-unsafe-eval'` to run its WebAssembly index. Never
+ * `'unsafe-inline'`: more than MAX_HASHES hashes throws a TooManyHashesError.
  *
  * @example
  * contentSecurityPolicy({ scripts: [], styles: ["'sha256-…'"], hasScripts: false }, { forMeta: true });
  * // → "default-src 'self'; script-src 'none'; style-src 'self' 'sha256-…'; img-src 'self' data:; …"
  */
 export function contentSecurityPolicy(inline: PageInline, { forMeta = false } = {}): string {
-	const sources = (hashes: string[]) => (hashes.length > MAX_HEADER_HASHES ? ["'unsafe-inline'"] : hashes);
+	for (const [kind, hashes] of [['<script>', inline.scripts], ['<style>', inline.styles]] as const) {
+		if (hashes.length > MAX_HASHES) throw new TooManyHashesError(`the Content-Security-Policy would list ${hashes.length} different inline ${kind} elements, more than ${MAX_HASHES}: it is never relaxed to 'unsafe-inline', so the build stops`);
+	}
 	const directives: [string, ...string[]][] = [
 		['default-src', "'self'"],
-		inline.hasScripts ? ['script-src', "'self'", "'wasm-unsafe-eval'", ...sources(inline.scripts)] : ['script-src', "'none'"],
-		['style-src', "'self'", ...sources(inline.styles)],
+		inline.hasScripts ? ['script-src', "'self'", "'wasm-unsafe-eval'", ...inline.scripts] : ['script-src', "'none'"],
+		['style-src', "'self'", ...inline.styles],
 		['img-src', "'self'", 'data:'],
 		['font-src', "'self'"],
 		['connect-src', "'self'"],
@@ -71,6 +135,30 @@ export function contentSecurityPolicy(inline: PageInline, { forMeta = false } = 
 	];
 	if (!forMeta) directives.push(['frame-ancestors', "'none'"]);
 	return directives.map((d) => d.join(' ')).join('; ');
+}
+
+/**
+ * The site-wide policy, for the headers of hosts: allows what every page has. Past MAX_HASHES, the
+ * error names the pages that bring the most different inline elements, so the cause can be found.
+ *
+ * @example
+ * sitePolicy(new Map([['/', inlineElements(home)], ['/recherche/', inlineElements(search)]]));
+ * // → "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-…'; …; frame-ancestors 'none'"
+ */
+export function sitePolicy(pages: ReadonlyMap<string, PageInline>): string {
+	const merged = mergeInline(pages.values());
+	try {
+		return contentSecurityPolicy(merged);
+	} catch (error) {
+		if (!(error instanceof TooManyHashesError)) throw error;
+		// The first page to bring each hash.
+		const firstWith = new Map<string, string>();
+		for (const [path, page] of pages) for (const hash of [...page.scripts, ...page.styles]) if (!firstWith.has(hash)) firstWith.set(hash, path);
+		const examples = [...new Set(firstWith.values())].slice(0, 5).join(', ');
+		throw new TooManyHashesError(
+			`${error.message}. Inline styles and scripts come from the site's code, never from content: pages with their own inline CSS or scripts (first found in ${examples}) should share them (src/styles/global.css, a script file), or MAX_HASHES in src/lib/publish/headers.ts be raised after checking the hosts accept the longer header`,
+		);
+	}
 }
 
 /** Merges the inline elements of every page into one site-wide set, for the headers of hosts. */
@@ -189,19 +277,4 @@ export function securityContact(configured: string | undefined, contacts: { kind
 	if (email) return `mailto:${email.value.trim()}`;
 	const web = contacts.find((c) => c.working && c.kind === 'web' && /^https:\/\/\S+$/.test(c.value.trim()));
 	return web?.value.trim();
-}
-
-/**
- * Adds the page's own Content-Security-Policy and referrer policy as `<meta>` elements, right after
- * `<meta charset>` so that they come before any style or script. For hosts that cannot send headers.
- * A page that already has a CSP meta element is left as it is.
- */
-export function addSecurityMeta(html: string, csp: string): string {
-	if (/<meta[^>]+http-equiv\s*=\s*["']?content-security-policy/i.test(html)) return html;
-	const tags = `<meta http-equiv="content-security-policy" content="${csp}"><meta name="referrer" content="no-referrer">`;
-	const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(html);
-	if (charset) return html.slice(0, charset.index + charset[0].length) + tags + html.slice(charset.index + charset[0].length);
-	const head = /<head\b[^>]*>/i.exec(html);
-	if (head) return html.slice(0, head.index + head[0].length) + tags + html.slice(head.index + head[0].length);
-	return html;
 }

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Settings } from '../../schemas/settings.ts';
 import { publicKeyFingerprint } from './fingerprint.ts';
-import { addSecurityMeta, contentSecurityPolicy, headersFile, htaccessFile, inlineElements, mergeInline, nginxSnippet, securityContact, securityHeaders, securityTxt, type PageInline } from './headers.ts';
+import { headersFile, htaccessFile, nginxSnippet, securityContact, securityHeaders, securityTxt, sitePolicy } from './headers.ts';
 import { listFiles } from './manifest.ts';
+import { renderedPages } from './rendered-pages.ts';
 import { adminHostingRules, adminPolicy } from '../cms/admin-policy.ts';
 import { forgeFromEnv } from '../cms/config.ts';
 
@@ -14,13 +15,14 @@ export const SIGNING_DIR = 'signing';
 
 /**
  * After every build, writes what hosts and readers need next to the pages:
- * - in each HTML page, its own Content-Security-Policy and referrer policy as `<meta>` (hosts that cannot send headers);
- * - `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache), `_hosting/nginx.conf` (nginx): the security headers;
+ * - `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache), `_hosting/nginx.conf` (nginx): the security
+ *   headers, with a policy allowing the inline elements of every page (each page already got its own as a
+ *   `<meta>` when rendered, in src/middleware.ts: pages are not read again here);
  * - `.well-known/security.txt` (RFC 9116);
  * - `signing/`: the town's public key(s) and `allowed_signers` from `<content>/signing/`, so a copy says who signed it.
  *
  * Astro's own `security.csp` is not used: it hashes only the scripts Astro bundles, not `is:inline`
- * ones such as the search page's, which a strict policy would then block. Hashing the built pages
+ * ones such as the search page's, which a strict policy would then block. Hashing the rendered pages
  * covers exactly what they contain.
  */
 export function hostingFiles({ contentDir, settings }: { contentDir: string; settings: Settings | undefined }): AstroIntegration {
@@ -31,19 +33,18 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 			'astro:config:done': ({ config }) => {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
+			'astro:build:start': () => {
+				renderedPages().clear();
+			},
 			'astro:build:done': ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
 				const builtAt = new Date();
-				const pages: PageInline[] = [];
-				for (const path of listFiles(outDir).filter((p) => p.endsWith('.html'))) {
-					const file = join(outDir, path);
-					const html = readFileSync(file, 'utf8');
-					const inline = inlineElements(html);
-					pages.push(inline);
-					const withMeta = addSecurityMeta(html, contentSecurityPolicy(inline, { forMeta: true }));
-					if (withMeta !== html) writeFileSync(file, withMeta);
-				}
-				const headers = securityHeaders(contentSecurityPolicy(mergeInline(pages)));
+				const started = performance.now();
+				const pages = renderedPages();
+				// Every page must have gone through the middleware: none may ship without its policy.
+				const written = listFiles(outDir).filter((p) => p.endsWith('.html')).length;
+				if (written !== pages.size) throw new Error(`${written} HTML page(s) written but ${pages.size} given a Content-Security-Policy (src/middleware.ts): every page must be rendered through it`);
+				const headers = securityHeaders(sitePolicy(pages));
 				const admin = adminHostingRules(adminPolicy(forgeFromEnv(process.env)), base, headers);
 				write(outDir, '_headers', headersFile(headers) + admin.headersFile);
 				write(outDir, '.htaccess', htaccessFile(headers, base) + admin.htaccess);
@@ -54,7 +55,7 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 				else logger.warn('no security contact (publish.securityContact or a working email contact): .well-known/security.txt not written');
 
 				const copied = copySigningFiles(join(contentDir, 'signing'), join(outDir, SIGNING_DIR));
-				logger.info(`hosting files: security headers for ${pages.length} page(s), security.txt${contact ? '' : ' (skipped)'}, ${copied} signing file(s)`);
+				logger.info(`hosting files: security headers for ${pages.size} page(s), security.txt${contact ? '' : ' (skipped)'}, ${copied} signing file(s) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 			},
 		},
 	};
