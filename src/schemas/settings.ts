@@ -121,7 +121,7 @@ export const settingsSchema = z.strictObject({
 	/**
 	 * Town name: `Fleury-les-Aubrais`.
 	 * @label Commune
-	 * @hint « Fleury-les-Aubrais ».
+	 * @hint Son nom officiel, tel qu’il apparaît en tête du site.
 	 */
 	town: z.string().min(1),
 	/**
