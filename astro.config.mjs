@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { forgetContent, loadContentOnce } from './src/lib/content.ts';
+import { ADMIN_PATH } from './src/lib/cms/admin-policy.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
 import { ContentError, formatProblems } from './src/lib/problems.ts';
 import { optionalRoutes, sections } from './src/lib/sections.ts';
@@ -108,6 +109,6 @@ export default defineConfig({
 	// Nothing is fetched from a third party, fonts included.
 	devToolbar: { enabled: false },
 	// The sitemap lists every page for search engines and for the accessibility tests.
-	integrations: [contentCheck, contentReload, sitemap(), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
+	integrations: [contentCheck, contentReload, sitemap({ filter: (page) => !new URL(page).pathname.endsWith(`/${ADMIN_PATH}`) }), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
 	server: { port: 4321 },
 });

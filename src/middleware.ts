@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { securePage } from './lib/publish/headers.ts';
 import { renderedPages } from './lib/publish/rendered-pages.ts';
+import { ADMIN_PATH } from './lib/cms/admin-policy.ts';
 
 /**
  * Gives every built HTML page its own Content-Security-Policy as it is rendered (hashes of its real
@@ -12,6 +13,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	const response = await next();
 	if (import.meta.env.DEV || !response.headers.get('content-type')?.startsWith('text/html')) return response;
 	const path = context.url.pathname;
+	// The staff editor carries its own, different policy (src/lib/cms/admin-policy.ts); it adds nothing to the site-wide one.
+	if (path.endsWith(`/${ADMIN_PATH}`)) {
+		renderedPages().set(path, { scripts: [], styles: [], hasScripts: false });
+		return response;
+	}
 	try {
 		const { html, inline } = securePage(await response.text());
 		renderedPages().set(path, inline);

@@ -7,6 +7,8 @@ import { publicKeyFingerprint } from './fingerprint.ts';
 import { headersFile, htaccessFile, nginxSnippet, securityContact, securityHeaders, securityTxt, sitePolicy } from './headers.ts';
 import { listFiles } from './manifest.ts';
 import { renderedPages } from './rendered-pages.ts';
+import { adminHostingRules, adminPolicy } from '../cms/admin-policy.ts';
+import { forgeFromEnv } from '../cms/config.ts';
 
 /** Where the public half of the signing key and `allowed_signers` are shipped in every copy. */
 export const SIGNING_DIR = 'signing';
@@ -43,9 +45,10 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 				const written = listFiles(outDir).filter((p) => p.endsWith('.html')).length;
 				if (written !== pages.size) throw new Error(`${written} HTML page(s) written but ${pages.size} given a Content-Security-Policy (src/middleware.ts): every page must be rendered through it`);
 				const headers = securityHeaders(sitePolicy(pages));
-				write(outDir, '_headers', headersFile(headers));
-				write(outDir, '.htaccess', htaccessFile(headers, base));
-				write(outDir, '_hosting/nginx.conf', nginxSnippet(headers, base));
+				const admin = adminHostingRules(adminPolicy(forgeFromEnv(process.env)), base, headers);
+				write(outDir, '_headers', headersFile(headers) + admin.headersFile);
+				write(outDir, '.htaccess', htaccessFile(headers, base) + admin.htaccess);
+				write(outDir, '_hosting/nginx.conf', nginxSnippet(headers, base) + admin.nginx);
 
 				const contact = settings && securityContact(settings.publish?.securityContact, settings.contacts);
 				if (settings && contact) write(outDir, '.well-known/security.txt', securityTxt({ contact, builtAt, sites: [settings.siteUrl, ...settings.mirrors] }));
