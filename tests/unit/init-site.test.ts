@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { initInterview } from '../../scripts/lib/init-interview.ts';
 import type { Ask } from '../../scripts/lib/interview.ts';
+import { scripted } from '../support/scripted-prompts.ts';
 import { loadContent } from '../../src/lib/content.ts';
 import { CATALOGUE_DIR, newSiteFiles, readCatalogue, unknownServices, type TownAnswers } from '../../src/lib/init-site.ts';
 import { TO_COMPLETE } from '../../src/lib/problems.ts';
@@ -20,18 +21,6 @@ const TOWN: TownAnswers = {
 	services: ['etat-civil', 'elections', 'cantine', 'standard-telephonique'],
 	key: '~/.ssh/site-mairie-signature',
 };
-
-/** Answers prompts in order, and records what was asked. */
-function scripted(answers: unknown[]): Ask & { asked: string[] } {
-	const queue = [...answers];
-	const asked: string[] = [];
-	const answer = async ({ message }: { message: string }) => {
-		asked.push(message);
-		if (!queue.length) throw new Error(`unexpected question: ${message}`);
-		return queue.shift() as never;
-	};
-	return { asked, select: answer, input: answer, checkbox: answer, confirm: answer };
-}
 
 /** Writes the files of a new site into a fresh folder and loads it. */
 function written(answers: TownAnswers) {

@@ -1,24 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, test } from 'vitest';
-import { interview, type Ask } from '../../scripts/lib/interview.ts';
+import { interview } from '../../scripts/lib/interview.ts';
+import { scripted } from '../support/scripted-prompts.ts';
 import { loadContent } from '../../src/lib/content.ts';
 import { nextUpdateChoices, nowInZone, parseLocalDateTime, renderTranslationFile, renderUpdateFile, setNextUpdate, updateFileName, type NewUpdate } from '../../src/lib/new-update.ts';
 import { parseSourceFile, validate } from '../../src/lib/source-file.ts';
 import { updateSchema } from '../../src/schemas/update.ts';
 
 const content = loadContent('tests/fixtures/site').content!;
-
-/** Answers prompts in order, and records what was asked. */
-function scripted(answers: unknown[]): Ask & { asked: string[] } {
-	const queue = [...answers];
-	const asked: string[] = [];
-	const answer = async ({ message }: { message: string }) => {
-		asked.push(message);
-		if (!queue.length) throw new Error(`unexpected question: ${message}`);
-		return queue.shift() as never;
-	};
-	return { asked, select: answer, input: answer, checkbox: answer, confirm: answer };
-}
 
 describe('the file the assistant writes', () => {
 	const update: NewUpdate = { kind: 'resolution', title: 'Le standard répond : « enfin » & merci', date: '2024-06-28T09:15+02:00', services: ['etat-civil'], changes: [{ service: 'standard', status: 'operational' }], pinned: false, body: 'Appelez le **02 00 00 00 00**.' };
