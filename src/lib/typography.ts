@@ -98,7 +98,9 @@ export function phoneParts(text: string): { text: string; href?: string }[] {
 export function typeset(text: string): string {
 	let done = cache.get(text);
 	if (done === undefined) {
-		done = typograf.execute(text);
+		// Typograf decodes character references (`&#0;` would become a NUL, `&#x3C;` a `<`): staff text is
+		// text, so it never sees an `&` and what was typed is what shows.
+		done = text.split('&').map((piece) => typograf.execute(piece)).join('&');
 		if (cache.size < 10_000) cache.set(text, done);
 	}
 	return done;

@@ -14,6 +14,8 @@ describe('French no-break spaces in plain text', () => {
 		['à 5 km, sous 10 jours', `à 5${NB}km, sous 10${NB}jours`],
 		['Venez ', 'Venez '],
 		['English: no change', 'English: no change'],
+		// Character references are text as typed: never decoded into a NUL or a `<`.
+		['&#0; &#x3C;b&#x3E; &nbsp;&amp; : fin', `&#0; &#x3C;b&#x3E; &nbsp;&amp;${NB}: fin`],
 	])('%j reads %j', (input, expected) => {
 		expect(typeset(input)).toBe(expected);
 	});
