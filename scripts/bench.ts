@@ -118,7 +118,7 @@ function build(contentDir: string, outDir: string): { row: string; phases: strin
 		rss ? `${(Number(rss) / 1024).toFixed(0)} MB peak`.padStart(13) : 'peak n/a',
 		`${count} files`.padStart(12),
 		`${(bytes / 1e6).toFixed(1)} MB`.padStart(9),
-		`home ${(home.length / 1024).toFixed(1)} KB raw / ${(gzipSync(home).length / 1024).toFixed(1)} KB gzip, ${scripts} script(s)`,
+		`home ${(home.length / 1024).toFixed(1)} KB raw / ${(gzipSync(home).length / 1024).toFixed(1)} KB gzip, ${scripts} ${scripts === 1 ? 'script' : 'scripts'}`,
 	].join('  ');
 	return { row, phases };
 }

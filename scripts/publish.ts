@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { confirm } from '@inquirer/prompts';
 import { loadContent } from '../src/lib/content.ts';
+import { counted } from '../src/i18n/ui.ts';
 import { formatProblems, type Lang } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
 import { signFile } from '../src/lib/publish/sign.ts';
@@ -130,11 +131,11 @@ for (const target of targets) {
 	}
 }
 if (failures.length) {
-	console.error(lang === 'fr' ? `\n✗ ${failures.length} cible(s) sur ${targets.length} en échec ; les autres sont à jour :` : `\n✗ ${failures.length} of ${targets.length} target(s) failed; the others are up to date:`);
+	console.error(lang === 'fr' ? `\n✗ ${counted('fr', failures.length, 'cible', 'cibles')} sur ${targets.length} en échec ; les autres sont à jour :` : `\n✗ ${failures.length} of ${counted('en', targets.length, 'target', 'targets')} failed; the others are up to date:`);
 	for (const f of failures) console.error(`  - ${f}`);
 	process.exit(1);
 }
 say(
-	`\n✓ Publié sur ${targets.length} cible(s), construit le ${builtAt.toISOString()}, valable jusqu’au ${expires.toISOString()} : republiez avant.`,
-	`\n✓ Published to ${targets.length} target(s), built at ${builtAt.toISOString()}, valid until ${expires.toISOString()}: publish again before then.`,
+	`\n✓ Publié sur ${counted('fr', targets.length, 'cible', 'cibles')}, construit le ${builtAt.toISOString()}, valable jusqu’au ${expires.toISOString()} : republiez avant.`,
+	`\n✓ Published to ${counted('en', targets.length, 'target', 'targets')}, built at ${builtAt.toISOString()}, valid until ${expires.toISOString()}: publish again before then.`,
 );

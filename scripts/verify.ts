@@ -19,6 +19,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { counted } from '../src/i18n/ui.ts';
 import type { Difference } from '../src/lib/publish/manifest.ts';
 import { copiesBehind, freshnessProblems, readSeenBuilds, recordBuilds, seenBuildsFile, writeSeenBuilds, type FreshnessProblem, type SeenBuilds, type SeenCopy } from '../src/lib/publish/seen-builds.ts';
 import { isClean, verifyFolder, verifyUrl, type VerifyReport } from '../src/lib/publish/verify.ts';
@@ -127,7 +128,7 @@ async function check({ target, local }: (typeof targets)[number]): Promise<{ ok:
 	if (clean && targets.length > 1) console.log(t('✓ Chaque fichier est celui que la mairie a signé.', '✓ Every file is the one the town signed.'));
 	if (!clean) {
 		const count = report.differences.length + (report.headers?.filter((h) => h.different).length ?? 0);
-		console.log(t(`✗ ${count} différence(s) : cette copie n’est PAS celle que la mairie a publiée.`, `✗ ${count} difference(s): this copy is NOT the one the town published.`));
+		console.log(t(`✗ ${counted('fr', count, 'différence', 'différences')} : cette copie n’est PAS celle que la mairie a publiée.`, `✗ ${counted('en', count, 'difference', 'differences')}: this copy is NOT the one the town published.`));
 	}
 	// Like TUF, only a publication that passed its own checks (signature, expiry, address) is remembered.
 	const copy = problems.length ? undefined : { site: m.site, builtAt: m.builtAt, from: local ?? target };
@@ -162,7 +163,7 @@ function printHeaders(headers: NonNullable<VerifyReport['headers']>): void {
 	console.log(t(`  En-têtes de sécurité : ${good.length} sur ${headers.length} envoyés tels que signés (${pages} pages).`, `  Security headers: ${good.length} of ${headers.length} sent as signed (${pages} pages).`));
 	for (const h of headers) {
 		if (h.different) console.log(t(`✗ en-tête   ${h.name} : « ${h.different.sent} » sur ${h.different.path}, signé « ${h.expected} »`, `✗ header    ${h.name}: "${h.different.sent}" on ${h.different.path}, signed "${h.expected}"`));
-		else if (h.absentOn) console.log(t(`! en-tête absent : ${h.name} (${h.absentOn} page(s) sur ${h.pages}) ; l’hébergeur ne l’envoie pas`, `! header not sent: ${h.name} (${h.absentOn} of ${h.pages} page(s)); the host does not send it`));
+		else if (h.absentOn) console.log(t(`! en-tête absent : ${h.name} (${counted('fr', h.absentOn, 'page', 'pages')} sur ${h.pages}) ; l’hébergeur ne l’envoie pas`, `! header not sent: ${h.name} (${h.absentOn} of ${counted('en', h.pages, 'page', 'pages')}); the host does not send it`));
 	}
 	if (headers.some((h) => h.absentOn && !h.different)) {
 		console.log(t('  Sans ces en-têtes, seule la politique <meta> de chaque page protège : voir docs/publishing.md, section 8.', '  Without these headers only each page’s <meta> policy protects it: see docs/publishing.md, section 8.'));
@@ -206,7 +207,7 @@ try {
 const failed = results.filter((r) => !r.ok);
 if (targets.length > 1) {
 	console.log('');
-	if (failed.length) console.log(t(`✗ ${failed.length} copie(s) sur ${targets.length} en échec : ${failed.map((r) => r.target).join(', ')}`, `✗ ${failed.length} of ${targets.length} copies failed: ${failed.map((r) => r.target).join(', ')}`));
+	if (failed.length) console.log(t(`✗ ${counted('fr', failed.length, 'copie', 'copies')} sur ${targets.length} en échec : ${failed.map((r) => r.target).join(', ')}`, `✗ ${failed.length} of ${targets.length} copies failed: ${failed.map((r) => r.target).join(', ')}`));
 }
 if (failed.length) process.exit(1);
 console.log(

@@ -65,7 +65,7 @@ describe('publishing to several targets when one fails', () => {
 		expect(result.status).toBe(1);
 		expect(result.output).toMatch(/✗ ÉCHEC : partage \(folder .*not-a-folder\/site\) — .*not-a-folder n'est pas un dossier/);
 		expect(result.output).toMatch(/✗ ÉCHEC : documents .* contient autre chose qu'une publication du site/);
-		expect(result.output).toContain('2 cible(s) sur 3 en échec');
+		expect(result.output).toContain('2 cibles sur 3 en échec');
 	});
 });
 

@@ -154,7 +154,7 @@ describe.skipIf(!nginx)('verify against a copy served by nginx', () => {
 		variant(join(www, 'ancienne'), (m) => ({ ...m, builtAt: (older = daysFrom(m.builtAt, -1)) }));
 		const result = verifyWith([url, `${server!.origin}/ancienne/`, '--as', OFFICIAL]);
 		expect(result.output).toContain(`✗ EN RETARD : ${server!.origin}/ancienne/ a la publication du ${older}, plus ancienne que celle du`);
-		expect(result.output).toContain(`✗ 1 copie(s) sur 2 en échec : ${server!.origin}/ancienne/`);
+		expect(result.output).toContain(`✗ 1 copie sur 2 en échec : ${server!.origin}/ancienne/`);
 		expect(result.status).toBe(1);
 	});
 
@@ -201,7 +201,7 @@ describe.skipIf(!nginx)('verify against a copy served by nginx', () => {
 		expect(result.output).toMatch(/✗ modifié +canaux-officiels\/index\.html/);
 		expect(result.output).toMatch(/✗ inattendu +paiement\/index\.html \(lien depuis canaux-officiels\/index\.html\)/);
 		expect(result.output).toMatch(/✗ manquant +mentions-legales\/index\.html/);
-		expect(result.output).toContain('3 différence(s)');
+		expect(result.output).toContain('3 différences');
 	});
 
 	test('an address with no publication is reported as unreachable, not as a bad signature', () => {
@@ -268,7 +268,7 @@ describe('verify a copy on disk', () => {
 		const result = verify(diskCopy);
 		expect(result.status).toBe(1);
 		expect(result.output).toMatch(/✗ inattendu +rib\.txt/);
-		expect(result.output).toContain('1 différence(s)');
+		expect(result.output).toContain('1 différence');
 		// The report in English too.
 		expect(runScript('verify', [diskCopy, '--allowed-signers', TEST_ALLOWED_SIGNERS, '--lang', 'en']).output).toMatch(/✗ unexpected +rib\.txt/);
 	});
