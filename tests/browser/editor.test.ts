@@ -71,6 +71,17 @@ function filesOf(dir: string, prefix: string): Record<string, string> {
 	return files;
 }
 
+/**
+ * Types the update's text into the rich-text field, then waits until the preview shows it: the field
+ * hands its text to the entry a moment after the keystrokes, and switching language or saving before
+ * then loses it (the French text was dropped that way, and the entry refused with "Texte" empty).
+ */
+async function fillBody(page: Page, text: string): Promise<void> {
+	await page.getByRole('textbox', { name: 'Texte' }).fill(text);
+	const preview = page.getByRole('document', { name: 'Aperçu du contenu', exact: true });
+	await expect.poll(() => preview.getByText(text, { exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
+}
+
 describe('an update created through the editor, in the local-folder mode', () => {
 	const work = mkdtempSync(join(tmpdir(), 'editor-'));
 	afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -105,13 +116,13 @@ describe('an update created through the editor, in the local-folder mode', () =>
 		await page.getByRole('combobox', { name: 'Service', exact: true }).click();
 		await page.getByRole('option', { name: /^Urbanisme/ }).click();
 		await page.getByRole('radiogroup', { name: 'Nouvel état' }).getByRole('radio', { name: /Perturbé/ }).check();
-		await page.getByRole('textbox', { name: 'Texte' }).fill('Les dossiers se déposent sur rendez-vous, au guichet.');
+		await fillBody(page, 'Les dossiers se déposent sur rendez-vous, au guichet.');
 		// English is optional: a new entry starts in French only, and English is switched on for it.
 		const form = page.getByRole('group', { name: /Modifier le contenu/ });
 		await form.getByRole('radio', { name: /Anglais/ }).click();
 		await form.getByRole('button', { name: /Activer .*Anglais/ }).click();
 		await page.getByRole('textbox', { name: 'Titre' }).fill('Planning: applications by appointment');
-		await page.getByRole('textbox', { name: 'Texte' }).fill('Applications are made by appointment, at the counter.');
+		await fillBody(page, 'Applications are made by appointment, at the counter.');
 		await page.getByRole('button', { name: 'Enregistrer' }).click();
 
 		const read = () =>
@@ -138,15 +149,17 @@ describe('an update created through the editor, in the local-folder mode', () =>
 		const { content: loaded, problems } = loadContent(content, { cwd: work });
 		expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
 		const update = loaded?.updateById.get('2024-06-28-urbanisme-depots-sur-rendez-vous');
-		expect(update?.data.fr).toMatchObject({ title: 'Urbanisme : dépôts sur rendez-vous', date: '2024-06-28T10:30+02:00', kind: 'information', changes: [{ service: 'urbanisme', status: 'degraded' }] });
+		// The site sets French text with a no-break space before the colon.
+		expect(update?.data.fr).toMatchObject({ title: 'Urbanisme\u00a0: dépôts sur rendez-vous', date: '2024-06-28T10:30+02:00', kind: 'information', changes: [{ service: 'urbanisme', status: 'degraded' }] });
 		expect(update?.data.en.title).toBe('Planning: applications by appointment');
+		expect(update?.html).toMatchObject({ fr: expect.stringContaining('Les dossiers se déposent sur rendez-vous, au guichet.'), en: expect.stringContaining('Applications are made by appointment, at the counter.'), translated: true });
 
 		const build = buildSite(content);
 		try {
 			expect(build.status, build.output).toBe(0);
 			const fr = readFileSync(join(build.outDir, 'services', 'urbanisme', 'index.html'), 'utf8');
 			const en = readFileSync(join(build.outDir, 'en', 'services', 'urbanisme', 'index.html'), 'utf8');
-			expect(fr).toContain('Urbanisme : dépôts sur rendez-vous');
+			expect(fr).toContain('Urbanisme\u00a0: dépôts sur rendez-vous');
 			expect(en).toContain('Planning: applications by appointment');
 		} finally {
 			build.remove();
