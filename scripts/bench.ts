@@ -13,7 +13,7 @@
  *
  * Targets on a 2-core machine (issue 12): example content ≤ 2.5 s, 100 updates ≤ 3 s, 1,000 ≤ 5 s,
  * 5,000 ≤ 18 s and ≤ 600 MB peak; live preview at 1,000 updates: every page ≤ 0.5 s after the first,
- * an edited or added update visible ≤ 1 s after saving; home page HTML+CSS < 15 KB gzip, no script.
+ * an edited or added update visible ≤ 1 s after saving; home page HTML+CSS ≤ 10 KB gzip, no script.
  * Each row gives wall time and processor time (user + system): on a shared machine, compare the latter.
  */
 import { spawnSync } from 'node:child_process';
