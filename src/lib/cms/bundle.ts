@@ -36,6 +36,13 @@ export function sveltiaPackage(): { version: string; bundle: string; locales: Ma
  * [...adminFiles().keys()]; // → ['sveltia-cms.js', 'sveltia/package.json', 'sveltia@0.221.1/locales/fr.json', …, 'sveltia/noto-mono-latin-400-normal.woff2', …]
  */
 export function adminFiles(): Map<string, () => string | Buffer> {
+	// Every file of /admin/ is its own endpoint call: read the package once per build, not once per file.
+	return (readOnce ??= readAdminFiles());
+}
+
+let readOnce: Map<string, () => string | Buffer> | undefined;
+
+function readAdminFiles(): Map<string, () => string | Buffer> {
 	// Each kind of file has its own route under src/pages/admin/ whose pattern ends with the file's
 	// extension, because the site's `trailingSlash: 'always'` sends other paths to their folder.
 	const { version, bundle, locales } = sveltiaPackage();
