@@ -16,12 +16,15 @@ import type { Problem, Text } from '../problems.ts';
  */
 export class ProblemLog {
 	readonly problems: Problem[] = [];
+	readonly #cwd: string;
 
-	constructor(private readonly cwd: string) {}
+	constructor(cwd: string) {
+		this.#cwd = cwd;
+	}
 
 	/** A path as shown to staff: relative to the working folder when it lies inside it. */
 	rel(path: string): string {
-		return relative(this.cwd, path) || path;
+		return relative(this.#cwd, path) || path;
 	}
 
 	error(file: string, line: number | undefined, field: string, expected: Text, found: Text, hint?: Text): void {
