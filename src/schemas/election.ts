@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { dateSchema, idSchema, markdownSchema, timeSchema, urlSchema } from './common.ts';
-import { translationOf } from './translation.ts';
+import { translationOf } from './english-overlay.ts';
 
 /** One round of voting. */
 export const roundSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { translationOf } from './translation.ts';
+import { translationOf } from './english-overlay.ts';
 
 /** A plain page in markdown (`content/pages/<id>.md`): legal notice, accessibility statement, FAQ. */
 export const pageSchema = z.strictObject({

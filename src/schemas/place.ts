@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { phoneSchema } from './common.ts';
-import { translationOf } from './translation.ts';
+import { translationOf } from './english-overlay.ts';
 
 /** One line of opening hours: which days, and the hours on those days. */
 export const openingHoursSchema = z.strictObject({

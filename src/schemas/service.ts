@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { dateSchema, dateTimeSchema, idSchema, markdownSchema, phoneSchema, statusSchema } from './common.ts';
-import { translationOf } from './translation.ts';
+import { translationOf } from './english-overlay.ts';
 
 /** What residents should do instead while the service is not fully provided. */
 export const alternativeSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { dateTimeSchema, idSchema, isPlaceholder, markdownSchema, phoneSchema, siteAddressSchema, urlSchema } from './common.ts';
 import { publishSchema } from './publishing.ts';
-import { translationOf } from './translation.ts';
+import { translationOf } from './english-overlay.ts';
 
 /**
  * A way to reach the town. Channels that are not being read are listed too, so nobody waits on them.

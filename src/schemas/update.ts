@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { dateTimeSchema, idSchema, statusSchema } from './common.ts';
-import { translationOf } from './translation.ts';
+import { translationOf } from './english-overlay.ts';
 
 /**
  * Kinds of update. `warning` is for dangers to residents (phishing); `resolution` announces a return to
