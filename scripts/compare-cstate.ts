@@ -108,6 +108,8 @@ for (const size of sizes) {
 			// Alternate who goes first, so neither always builds right after the other warmed the disk cache.
 			const pair = [() => ours.push(buildOurs(oursDir, join(root, 'dist'))), () => theirs.push(buildCstate(siteDir, join(root, 'public'), join(root, 'hugo-cache'), lastIssue))];
 			for (const build of i % 2 ? pair.reverse() : pair) build();
+			// Printed as it goes: at 5,000 updates one cState build takes minutes.
+			console.log(`    ${size} run ${i + 1}: ours ${s(ours.at(-1)!.wall)} (CPU ${s(ours.at(-1)!.cpu)}), cState ${s(theirs.at(-1)!.wall)} (CPU ${s(theirs.at(-1)!.cpu)}); load average ${load()}`);
 		}
 		const [oursWall, theirsWall] = [median(ours.map((r) => r.wall)), median(theirs.map((r) => r.wall))];
 		const [oursCpu, theirsCpu] = [median(ours.map((r) => r.cpu)), median(theirs.map((r) => r.cpu))];
@@ -125,7 +127,7 @@ for (const size of sizes) {
 			target === undefined ? '  —' : `  ≤ ${target}×: ${ratio <= target ? 'met' : 'NOT met'}`,
 		].join(' ');
 		rows.push(row);
-		console.log(`${row}\n    runs (wall): ours ${ours.map((r) => r.wall.toFixed(2)).join(', ')} s; cState ${theirs.map((r) => r.wall.toFixed(2)).join(', ')} s; load average ${load()}`);
+		console.log(row);
 	} finally {
 		rmSync(root, { recursive: true, force: true });
 	}

@@ -81,7 +81,7 @@ export function cstateIssues(updates: readonly SourceUpdate[], serviceNames: Rea
  * // → { title: 'Benchville', params: { useRelativeTime: true, categories: [{ name: 'Démarches' }], systems: [{ name: 'Service 0', description: 'Un service.', category: 'Démarches' }] } }
  */
 export function cstateConfig(
-	example: { params?: object },
+	example: { params?: object; [key: string]: unknown },
 	town: string,
 	categories: readonly { id: string; name: string }[],
 	services: readonly { name: string; category: string; description?: string }[],
