@@ -131,7 +131,8 @@ export function writeCstateSite(checkout: string, contentDir: string, siteDir: s
 		return { id: basename(path, '.md'), data: updateSchema.parse(file.data), body: file.body };
 	});
 	const config = cstateConfig(parse(readFileSync(join(example, 'config.yml'), 'utf8')), settings.town, settings.categories, services);
-	writeFileSync(join(siteDir, 'config.yml'), stringify({ ...config, theme: 'cstate' }, { lineWidth: 0 }));
+	// Hugo stops a template after 30 s by default; cState's incident history takes longer from a few thousand incidents.
+	writeFileSync(join(siteDir, 'config.yml'), stringify({ ...config, theme: 'cstate', timeout: '3600s' }, { lineWidth: 0 }));
 	mkdirSync(join(siteDir, 'themes'), { recursive: true });
 	symlinkSync(resolve(checkout), join(siteDir, 'themes', 'cstate'));
 	const issuesDir = join(siteDir, 'content', 'issues');
