@@ -3,25 +3,15 @@ import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { loadContent, type SiteContent } from '../../src/lib/content.ts';
-import { buildSite } from '../support/build-site.ts';
+import { FIXTURE } from '../support/fixture-site.ts';
 
-// One build of the fixture site (served under /crise/, replayed on 28 June 2024 at 18:00) for every
-// feed, calendar and status file. The fixture holds a hostile update (2024-06-26-hostile) on purpose.
+// The run's build of the fixture site (served under /crise/, replayed on 28 June 2024 at 18:00), for
+// every feed, calendar and status file. The fixture holds a hostile update (2024-06-26-hostile) on purpose.
 const SITE = 'https://status.testville.example/crise/';
-const FIXTURE = 'tests/fixtures/site';
-let outDir: string;
-let content: SiteContent;
-let remove = () => {};
-beforeAll(() => {
-	const build = buildSite(FIXTURE);
-	remove = build.remove;
-	expect(build.status, build.output).toBe(0);
-	outDir = build.outDir;
-	content = loadContent(FIXTURE).content!;
-});
-afterAll(() => remove());
+const outDir = inject('fixtureBuild');
+const content: SiteContent = loadContent(FIXTURE).content!;
 
 const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
 /** The built file an absolute URL of the site points to, or undefined if it points elsewhere. */

@@ -1,18 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../support/build-site.ts';
+import { describe, expect, inject, test } from 'vitest';
 import { searchSite } from '../support/search-site.ts';
 
 // The fixture site is served under /crise/. Searches run the build's own pagefind.js on its index.
 const BASE = '/crise/';
-let outDir: string;
-beforeAll(() => {
-	const build = buildSite('tests/fixtures/site');
-	expect(build.status, build.output).toBe(0);
-	outDir = build.outDir;
-});
+const outDir = inject('fixtureBuild');
 
 const search = (lang: 'fr' | 'en', query: string) => searchSite(outDir, BASE, lang, query).map((hit) => hit.url);
 const page = (path: string): HTMLElement => parse(readFileSync(join(outDir, path, 'index.html'), 'utf8'));
