@@ -53,7 +53,7 @@ describe('the search index', () => {
 
 	test('summaries and lists are not results: home, update archive, poster and search page', () => {
 		const results = [...search('fr', 'état civil'), ...search('en', 'registry')];
-		expect(results.length).toBeGreaterThan(0);
+		expect(results).toEqual(expect.arrayContaining(['/crise/services/etat-civil/', '/crise/en/services/etat-civil/']));
 		for (const summary of ['/crise/', '/crise/actualites/', '/crise/affiche/', '/crise/recherche/', '/crise/en/', '/crise/en/updates/', '/crise/en/poster/', '/crise/en/search/']) {
 			expect(results).not.toContain(summary);
 		}
