@@ -28,7 +28,8 @@ describe.each(sites)('the sitemap of $name covers both languages', ({ name, path
 	});
 });
 
-describe('axe-core finds no WCAG 2.1 A/AA violation, in the light and the dark colour scheme', () => {
+// Several pages at once (vitest's maxConcurrency): while one waits on the network, another is checked.
+describe.concurrent('axe-core finds no WCAG 2.1 A/AA violation, in the light and the dark colour scheme', () => {
 	test.each(pages)('$site $path', async ({ origin, path }) => {
 		const page = await context.newPage();
 		await page.goto(`${origin}${path}`);

@@ -34,7 +34,7 @@ describe('weight on a bad network', () => {
 
 // Every template, and both search pages, which fetch their index as the visitor types (every page's
 // own references are read without a browser in every-page.test.ts).
-describe('no request leaves the site', () => {
+describe.concurrent('no request leaves the site', () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await launchChromium();

@@ -14,7 +14,8 @@ afterAll(async () => {
 	await browser.close();
 });
 
-describe(`on a phone ${WIDTHS.join(' or ')} px wide`, () => {
+// Several pages at once (vitest's maxConcurrency): while one waits on the network, another is measured.
+describe.concurrent(`on a phone ${WIDTHS.join(' or ')} px wide`, () => {
 	test.each(pages)('$site $path: no horizontal scrolling, nothing cut off or clipped, tap targets of 44 px', async ({ origin, path }) => {
 		const page = await browser.newPage({ viewport: { width: WIDTHS[0]!, height: 800 } });
 		await page.goto(`${origin}${path}`);
