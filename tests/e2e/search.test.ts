@@ -8,7 +8,17 @@ import { searchSite } from '../support/search-site.ts';
 const BASE = '/crise/';
 const outDir = inject('fixtureBuild');
 
-const search = (lang: 'fr' | 'en', query: string) => searchSite(outDir, BASE, lang, query).map((hit) => hit.url);
+// Every query of this file, searched once per language in one Pagefind process.
+const QUERIES = {
+	fr: ['naissance', 'état civil', 'etat civil', 'ETAT CIVIL', 'procuration', 'éditeur', 'permis', 'traceurs', 'prochaine', 'rechercher'],
+	en: ['registry', 'permis', 'trackers', 'expected'],
+} as const;
+const found = { fr: searchSite(outDir, BASE, 'fr', QUERIES.fr), en: searchSite(outDir, BASE, 'en', QUERIES.en) };
+function search(lang: 'fr' | 'en', query: string): string[] {
+	const hits = found[lang][query];
+	if (!hits) throw new Error(`"${query}" (${lang}) is not in QUERIES`);
+	return hits.map((hit) => hit.url);
+}
 const page = (path: string): HTMLElement => parse(readFileSync(join(outDir, path, 'index.html'), 'utf8'));
 const text = (el: HTMLElement | null) => el?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
