@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { getViteConfig } from 'astro/config';
 
 // Set before Astro's config loads, so the config and the test workers read the same content.
@@ -9,6 +10,9 @@ export default getViteConfig({
 		env: { CONTENT_DIR: process.env.CONTENT_DIR },
 		testTimeout: 120_000,
 		hookTimeout: 300_000,
+		// Vitest keeps a core for itself by default (one worker on two cores), but most files wait on
+		// child processes (astro, Chromium, Java, nginx): at least two workers keep two cores busy.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		// Three projects, so a slow unit test shows in its own line: `npm run test:unit`, `test:e2e`, `test:browser`.
 		projects: [
 			// Pure functions and components: no build, no server.
