@@ -1,8 +1,3 @@
-import render from 'dom-serializer';
-import { isTag, isText, type ChildNode, type Element, type Text } from 'domhandler';
-import { decodeHTMLAttribute, escapeUTF8 } from 'entities';
-import { DomUtils, parseDocument } from 'htmlparser2';
-
 /**
  * Small text helpers shared by the feeds, the calendar and the machine-readable status files, so that
  * whatever staff type ends up inert in every format: HTML is escaped where HTML is built, text taken
@@ -14,13 +9,18 @@ import { DomUtils, parseDocument } from 'htmlparser2';
  * htmlToText('<p>Venez <strong>à la mairie</strong> &amp; vite.</p>'); // 'Venez à la mairie & vite.'
  * inertText('3 < 5 et <b>gras</b>');                // '3 < 5 et ‹b>gras‹/b>'
  * safeJson({ title: '</script>' });                  // '{\n  "title": "\\u003c/script\\u003e"\n}\n'
+ * @module
  */
-export function escapeHtml(text: string): string {
-	return escapeUTF8(text);
-}
+import render from 'dom-serializer';
+import { isTag, isText, type ChildNode, type Element, type Text } from 'domhandler';
+import { decodeHTMLAttribute, escapeUTF8 } from 'entities';
+import { DomUtils, parseDocument } from 'htmlparser2';
+
+/** Text for HTML text or a double-quoted attribute: `&`, `<`, `>`, `"` and `'` escaped. */
+export const escapeHtml = escapeUTF8;
 
 /** Same escaping: the five XML entities cover what XML text and attribute values need. */
-export const escapeXml = escapeHtml;
+export const escapeXml = escapeUTF8;
 
 /**
  * Text for places that are plain text but that some readers may still parse as HTML (RSS titles,
