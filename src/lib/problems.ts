@@ -1,15 +1,12 @@
+/**
+ * Problems in the content, said so that staff can fix them without reading code: which file, which
+ * line and field, what was expected and what was found, in French or English.
+ * @module
+ */
 import type { z } from 'astro/zod';
 import { counted } from '../i18n/ui.ts';
 
-/**
- * One thing wrong in the content, said so that staff can fix it without reading code:
- * which file, which line and field, what was expected and what was found, in French or English.
- *
- * @example
- * formatProblem({ severity: 'error', file: 'content/services/cantine.yaml', line: 3, field: 'category',
- *   expected: text('une catégorie de settings.yaml', 'a category from settings.yaml'), found: quoted('famile') });
- * // → 'content/services/cantine.yaml:3 — champ « category » : attendu une catégorie de settings.yaml ; trouvé « famile »'
- */
+/** One thing wrong in the content: where it is, what was expected and what was found. */
 export interface Problem {
 	/** `error` stops the build; `warning` is printed and the build goes on. */
 	severity: 'error' | 'warning';
@@ -38,6 +35,14 @@ const FRAME = {
 	en: { field: 'field', expected: 'expected', found: 'found', error: ['error', 'errors'], errors: 'in the content:', warning: ['warning', 'warnings'], warnings: ':', colon: ':', sep: '; ' },
 } as const;
 
+/**
+ * One problem on one line: `file:line — field: expected …; found …`.
+ *
+ * @example
+ * formatProblem({ severity: 'error', file: 'content/services/cantine.yaml', line: 3, field: 'category',
+ *   expected: text('une catégorie de settings.yaml', 'a category from settings.yaml'), found: quoted('famile') });
+ * // → 'content/services/cantine.yaml:3 — champ « category » : attendu une catégorie de settings.yaml ; trouvé « famile »'
+ */
 export function formatProblem(problem: Problem, lang: Lang = 'fr'): string {
 	const f = FRAME[lang];
 	const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
@@ -46,6 +51,7 @@ export function formatProblem(problem: Problem, lang: Lang = 'fr'): string {
 	return `${where}${field}${f.colon} ${f.expected} ${problem.expected[lang]}${f.sep}${f.found} ${problem.found[lang]}${hint}`;
 }
 
+/** Every problem, errors first then warnings, each group under a counted heading (`2 erreurs dans le contenu :`). */
 export function formatProblems(problems: Problem[], lang: Lang = 'fr'): string {
 	const errors = problems.filter((p) => p.severity === 'error');
 	const warnings = problems.filter((p) => p.severity === 'warning');
