@@ -15,8 +15,9 @@ export default getViteConfig({
 		maxWorkers: Math.max(2, availableParallelism() - 1),
 		// Three projects, so a slow unit test shows in its own line: `npm run test:unit`, `test:e2e`, `test:browser`.
 		projects: [
-			// Pure functions and components: no build, no server.
-			{ extends: true, test: { name: 'unit', include: ['tests/{unit,components}/**/*.test.ts'] } },
+			// Pure functions and components: no build, no server; the files of a worker share their modules
+			// (isolate: false), as none of them changes global state (no mocks, no environment changes).
+			{ extends: true, test: { name: 'unit', include: ['tests/{unit,components}/**/*.test.ts'], isolate: false } },
 			// Real builds and staff commands: the fixture site is built once for the whole run and read by every file.
 			{ extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/e2e-setup.ts'] } },
 			// Debian's Chromium against one build of each content set served by astro preview.
