@@ -18,7 +18,8 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
 import { updateMessages } from '../src/lib/messages.ts';
 import { nowInZone, renderTranslationFile, renderUpdateFile, setNextUpdate, updateFileName, type NewUpdate } from '../src/lib/new-update.ts';
-import { EXPECTED, formatProblems } from '../src/lib/problems.ts';
+import { t } from '../src/i18n/ui.ts';
+import { formatProblems } from '../src/lib/problems.ts';
 import { dateTimeSchema, type Status } from '../src/schemas/common.ts';
 import { interview, localPrompts } from './lib/interview.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
@@ -45,7 +46,7 @@ const { values } = parseArgsOrUsage(
 );
 // The date names the file: anything but a real date with offset (say `../../x`) is refused before a file is written.
 if (values.date !== undefined && !dateTimeSchema.safeParse(values.date).success) {
-	console.error(`--date : attendu ${EXPECTED['expected.datetime']!.fr} ; trouvé « ${values.date} ». Aucune actualité créée.`);
+	console.error(`--date : attendu ${t('fr', 'expected.datetime')} ; trouvé « ${values.date} ». Aucune actualité créée.`);
 	process.exit(1);
 }
 

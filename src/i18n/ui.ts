@@ -1,8 +1,12 @@
 /**
- * Interface strings. French is the residents' language and the default; English must have exactly
- * the same keys (the type checks it). Content text comes from `content/`, not from here.
+ * The site's one string system: every sentence the kit says, to residents (this file's catalogue) and
+ * to staff (`staff.ts`: commands and content problems), in ICU MessageFormat, said through `t()`.
+ * French is the residents' language and the default; English must have exactly the same keys (the type
+ * checks it). Content text comes from `content/`, not from here.
  */
+import { IntlMessageFormat } from 'intl-messageformat';
 import { typeset } from '../lib/typography.ts';
+import { staff, type StaffKey } from './staff.ts';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -23,7 +27,7 @@ const fr = {
 	'feed.serviceDescription': 'Les actualités sur le service « {service} » de la commune de {town}.',
 	'feed.elections': 'Élections — {town}',
 	'feed.electionsDescription': 'Les actualités sur les élections à {town} : bureaux de vote, procurations, résultats.',
-	'feed.manyChanges': '{n} services changent d’état',
+	'feed.manyChanges': '{n, plural, one {# service change d’état} other {# services changent d’état}}',
 	'feed.followService': 'Suivre les actualités de ce service (flux RSS)',
 	'feed.followElections': 'Suivre les actualités des élections (flux RSS)',
 	'feed.howTo': 'Comment s’abonner : flux RSS et agenda',
@@ -197,16 +201,14 @@ const fr = {
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'La mairie est ouverte.',
 	'situation.closed': 'La mairie est fermée.',
-	'situation.affected.one': '{n} service sur {total} fonctionne autrement.',
-	'situation.affected.other': '{n} services sur {total} fonctionnent autrement.',
+	'situation.affected': '{n, plural, one {# service sur {total} fonctionne autrement.} other {# services sur {total} fonctionnent autrement.}}',
 	'home.call': 'Appeler',
 	'home.jump': 'Sur cette page',
 	'home.jumpServices': 'Services',
 	'home.jumpContacts': 'Contacts',
 	'home.findStation': 'Trouver mon bureau de vote',
 	'updates.corrected': 'Corrigé',
-	'elections.stationNumbers.one': 'Bureau {numbers}',
-	'elections.stationNumbers.other': 'Bureaux {numbers}',
+	'elections.stationNumbers': '{n, plural, one {Bureau {numbers}} other {Bureaux {numbers}}}',
 	'service.historyLine': '{from} → {to}',
 } as const;
 
@@ -228,7 +230,7 @@ const en: Record<UiKey, string> = {
 	'feed.serviceDescription': 'Updates about the “{service}” service of the town of {town}.',
 	'feed.elections': 'Elections — {town}',
 	'feed.electionsDescription': 'Updates about the elections in {town}: polling stations, proxies, results.',
-	'feed.manyChanges': '{n} services change status',
+	'feed.manyChanges': '{n, plural, one {# service changes status} other {# services change status}}',
 	'feed.followService': 'Follow updates about this service (RSS feed)',
 	'feed.followElections': 'Follow updates about the elections (RSS feed)',
 	'feed.howTo': 'How to subscribe: RSS feeds and calendar',
@@ -402,60 +404,72 @@ const en: Record<UiKey, string> = {
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'The town hall is open.',
 	'situation.closed': 'The town hall is closed.',
-	'situation.affected.one': '{n} of {total} services works differently.',
-	'situation.affected.other': '{n} of {total} services work differently.',
+	'situation.affected': '{n, plural, one {# of {total} services works differently.} other {# of {total} services work differently.}}',
 	'home.call': 'Call',
 	'home.jump': 'On this page',
 	'home.jumpServices': 'Services',
 	'home.jumpContacts': 'Contacts',
 	'home.findStation': 'Find my polling station',
 	'updates.corrected': 'Corrected',
-	'elections.stationNumbers.one': 'Station {numbers}',
-	'elections.stationNumbers.other': 'Stations {numbers}',
+	'elections.stationNumbers': '{n, plural, one {Station {numbers}} other {Stations {numbers}}}',
 	'service.historyLine': '{from} → {to}',
 };
 
-const strings: Record<Lang, Record<UiKey, string>> = { fr, en };
 
+/** The values a message's `{arguments}` take. */
+export type MessageParams = Record<string, string | number>;
 /**
- * A string in one language, with its `{params}` filled in; French gets its no-break spaces
- * (`typeset`), so that no string here needs to spell them.
- *
- * @example
- * t('fr', 'status.since', { date: 'lundi 24 juin' }); // 'depuis le lundi 24 juin'
- * t('fr', 'banner.nextUpdate');                        // 'Prochaine mise à jour prévue\u00a0:'
+ * Any message of either catalogue; a key that is in neither is a type error, and so is a key in both
+ * (it would be said with one audience's wording to the other).
  */
-export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
-	const text = strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-	return lang === 'fr' ? typeset(text) : text;
+export type MessageKey = [Extract<UiKey, StaffKey>] extends [never] ? UiKey | StaffKey : { keyInBothCatalogues: Extract<UiKey, StaffKey> };
+
+/** What residents read, in both languages. */
+export const ui = { fr, en };
+
+/** Residents read French with its no-break spaces; staff read terminals, where a copied command must stay plain. */
+const catalogues = [
+	{ messages: ui, typeset: true },
+	{ messages: staff, typeset: false },
+] as const;
+
+interface Formatter {
+	message: IntlMessageFormat;
+	typeset: boolean;
+	/** The message said without arguments, once. */
+	plain?: string;
+}
+const formatters: Record<Lang, Map<MessageKey, Formatter>> = { fr: new Map(), en: new Map() };
+
+function formatter(lang: Lang, key: MessageKey): Formatter {
+	let found = formatters[lang].get(key);
+	if (!found) {
+		const catalogue = catalogues.find((c) => Object.hasOwn(c.messages[lang], key));
+		if (!catalogue) throw new Error(`No message "${key}" in src/i18n/`);
+		const source = (catalogue.messages[lang] as Record<MessageKey, string>)[key];
+		// Tags are not markup here: `<meta>` in a sentence is text.
+		found = { message: new IntlMessageFormat(source, lang, undefined, { ignoreTag: true }), typeset: catalogue.typeset && lang === 'fr' };
+		formatters[lang].set(key, found);
+	}
+	return found;
 }
 
-const pluralRules = Object.fromEntries(LANGS.map((lang) => [lang, new Intl.PluralRules(lang)])) as Record<Lang, Intl.PluralRules>;
-/** Keys with plural forms: `<base>.one`, `<base>.other` (and any other CLDR category a language needs). */
-export type PluralKey = { [K in UiKey]: K extends `${infer Base}.other` ? Base : never }[UiKey];
-
 /**
- * A string whose wording depends on a number, chosen by the language's plural rules (`Intl.PluralRules`),
- * with the number as `{n}`: never "service(s)". A category the language has but the strings lack falls
- * back to `other`.
+ * One message in one language: its `{arguments}` filled in, its plurals chosen by the language's rules
+ * (`{n, plural, one {# service} other {# services}}`: never "service(s)"), and, for residents' French,
+ * its no-break spaces (`typeset`), so that no message spells them and no caller adds them. Each message is
+ * parsed once; a message without arguments is said once.
  *
  * @example
- * tn('fr', 'situation.affected', 1, { total: 10 }); // '1 service sur 10 fonctionne autrement.'
- * tn('fr', 'situation.affected', 8, { total: 10 }); // '8 services sur 10 fonctionnent autrement.'
+ * t('fr', 'banner.nextUpdate');                                 // 'Prochaine mise à jour prévue\u00a0:'
+ * t('fr', 'situation.affected', { n: 8, total: 10 });          // '8\u00a0services sur 10 fonctionnent autrement.'
+ * t('en', 'check.valid', { services: 3, updates: 1, places: 2, elections: 0 }); // '✓ Content is valid: 3 services, 1 published update, 2 places, 0 elections.'
  */
-export function tn(lang: Lang, key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
-	const exact = `${key}.${pluralRules[lang].select(n)}`;
-	return t(lang, (exact in strings[lang] ? exact : `${key}.other`) as UiKey, { n, ...params });
-}
-
-/**
- * A count and its noun in the grammatical number of the count, for messages outside the site's
- * strings (staff commands). In French 0 and 1 are singular.
- *
- * @example
- * counted('fr', 2, 'erreur', 'erreurs'); // '2 erreurs'
- * counted('fr', 1, 'élection', 'élections'); // '1 élection'
- */
-export function counted(lang: Lang, count: number, one: string, other: string): string {
-	return `${count} ${pluralRules[lang].select(count) === 'one' ? one : other}`;
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+	const f = formatter(lang, key);
+	if (!params && f.plain !== undefined) return f.plain;
+	const text = String(f.message.format(params));
+	const said = f.typeset ? typeset(text) : text;
+	if (!params) f.plain = said;
+	return said;
 }
