@@ -198,6 +198,7 @@ const fr = {
 	'standby.historyEmpty': 'Aucun incident en cours : ce service fonctionne normalement.',
 	'standby.posterIntro': 'Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque',
 	'colon': ' :',
+	'semicolon': ' ; ',
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'La mairie est ouverte.',
 	'situation.closed': 'La mairie est fermée.',
@@ -401,6 +402,7 @@ const en: Record<UiKey, string> = {
 	'standby.historyEmpty': 'No incident in progress: this service is working normally.',
 	'standby.posterIntro': 'The official site that keeps you informed if an IT failure or a cyberattack happens',
 	'colon': ':',
+	'semicolon': '; ',
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'The town hall is open.',
 	'situation.closed': 'The town hall is closed.',
@@ -416,13 +418,33 @@ const en: Record<UiKey, string> = {
 };
 
 
+/**
+ * How dates read (src/lib/dates.ts), from parts Intl has already formatted: not typeset, as the site has
+ * always shown them (`lundi 24 juin 2024 à 8 h 30`, the time with its own no-break spaces).
+ */
+const dates = {
+	fr: {
+		'date.long': '{weekday} {day, selectordinal, one {#er} other {#}} {month} {year}',
+		'date.dayMonth': '{day, selectordinal, one {#er} other {#}} {month}',
+		'date.at': '{date} à {time}',
+		'date.repeatedHour': '{time} ({which, select, earlier {heure d’été} other {heure d’hiver}})',
+	},
+	en: {
+		'date.long': '{weekday} {day} {month} {year}',
+		'date.dayMonth': '{day} {month}',
+		'date.at': '{date} at {time}',
+		'date.repeatedHour': '{time} ({which, select, earlier {summer time} other {winter time}})',
+	},
+} as const satisfies Record<Lang, Record<string, string>>;
+type DateKey = keyof typeof dates.fr;
+
 /** The values a message's `{arguments}` take. */
 export type MessageParams = Record<string, string | number>;
 /**
  * Any message of either catalogue; a key that is in neither is a type error, and so is a key in both
  * (it would be said with one audience's wording to the other).
  */
-export type MessageKey = [Extract<UiKey, StaffKey>] extends [never] ? UiKey | StaffKey : { keyInBothCatalogues: Extract<UiKey, StaffKey> };
+export type MessageKey = [Extract<UiKey | DateKey, StaffKey> | Extract<UiKey, DateKey>] extends [never] ? UiKey | DateKey | StaffKey : { keyInTwoCatalogues: Extract<UiKey | DateKey, StaffKey> | Extract<UiKey, DateKey> };
 
 /** What residents read, in both languages. */
 export const ui = { fr, en };
@@ -430,6 +452,7 @@ export const ui = { fr, en };
 /** Residents read French with its no-break spaces; staff read terminals, where a copied command must stay plain. */
 const catalogues = [
 	{ messages: ui, typeset: true },
+	{ messages: dates, typeset: false },
 	{ messages: staff, typeset: false },
 ] as const;
 
