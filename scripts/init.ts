@@ -66,7 +66,7 @@ const given: Partial<TownAnswers> = {
 };
 if (!interactive) {
 	const missing = (['town', 'phone', 'email', 'site'] as const).filter((flag) => !given[flag]);
-	if (missing.length) fail('init.requiredFlags', { flags: missing.map((f) => `--${f}`).join(', ') });
+	if (missing.length) fail('command.requiredFlags', { flags: missing.map((f) => `--${f}`).join(', ') });
 	Object.assign(given, {
 		website: given.website ?? given.site,
 		address: given.address ?? '[À COMPLÉTER : adresse postale de la mairie]',
