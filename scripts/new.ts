@@ -46,10 +46,10 @@ const { values } = parseArgsOrUsage(
 	'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir dossier] [--lang fr|en] [--yes]',
 );
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
-const fail = (key: MessageKey, params?: MessageParams, code = 1): never => {
+function fail(key: MessageKey, params?: MessageParams, code = 1): never {
 	console.error(t(lang, key, params));
 	process.exit(code);
-};
+}
 // The date names the file: anything but a real date with offset (say `../../x`) is refused before a file is written.
 if (values.date !== undefined && !dateTimeSchema.safeParse(values.date).success) {
 	fail('new.badDate', { expected: t(lang, 'expected.datetime'), value: values.date });
