@@ -1,16 +1,13 @@
+/**
+ * Problems in the content, said so that staff can fix them without reading code: which file, which
+ * line and field, what was expected and what was found, in French or English.
+ * @module
+ */
 import type { z } from 'astro/zod';
 import { isStaffKey, type StaffKey } from '../i18n/staff.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 
-/**
- * One thing wrong in the content, said so that staff can fix it without reading code:
- * which file, which line and field, what was expected and what was found, in French or English.
- *
- * @example
- * formatProblem({ severity: 'error', file: 'content/services/cantine.yaml', line: 3, field: 'category',
- *   expected: message('expected.type.string'), found: quoted('famile') });
- * // → 'content/services/cantine.yaml:3 — champ « category » : attendu un texte ; trouvé « famile »'
- */
+/** One thing wrong in the content: where it is, what was expected and what was found. */
 export interface Problem {
 	/** `error` stops the build; `warning` is printed and the build goes on. */
 	severity: 'error' | 'warning';
@@ -62,6 +59,14 @@ export function textIn(lang: Lang, text: Message | Text): string {
 	return t(lang, text.key, params);
 }
 
+/**
+ * One problem on one line: `file:line — field: expected …; found …`.
+ *
+ * @example
+ * formatProblem({ severity: 'error', file: 'content/services/cantine.yaml', line: 3, field: 'category',
+ *   expected: message('expected.type.string'), found: quoted('famile') });
+ * // → 'content/services/cantine.yaml:3 — champ « category » : attendu un texte ; trouvé « famile »'
+ */
 export function formatProblem(problem: Problem, lang: Lang = 'fr'): string {
 	return t(lang, 'problem.line', {
 		where: problem.line ? `${problem.file}:${problem.line}` : problem.file,
@@ -72,6 +77,7 @@ export function formatProblem(problem: Problem, lang: Lang = 'fr'): string {
 	});
 }
 
+/** Every problem, errors first then warnings, each group under a counted heading (`2 erreurs dans le contenu :`). */
 export function formatProblems(problems: Problem[], lang: Lang = 'fr'): string {
 	const errors = problems.filter((p) => p.severity === 'error');
 	const warnings = problems.filter((p) => p.severity === 'warning');
