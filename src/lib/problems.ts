@@ -17,10 +17,10 @@ export interface Problem {
 	line?: number;
 	/** Dotted path of the field (`alternative.places[0]`), or empty for the whole file. */
 	field: string;
-	expected: Message | Text;
-	found: Message | Text;
+	expected: Message;
+	found: Message;
 	/** A suggestion, e.g. the closest known id. */
-	hint?: Message | Text;
+	hint?: Message;
 }
 
 /**
@@ -34,13 +34,6 @@ export interface Message {
 
 export const message = (key: StaffKey, params?: Message['params']): Message => (params ? { key, params } : { key });
 
-/**
- * Transitional: a French and English pair written at its call site, for the content checks not yet moved
- * into the staff catalogue (`src/lib/content.ts`). Use `message()` for anything new.
- */
-export type Text = Record<Lang, string>;
-export const text = (fr: string, en: string): Text => ({ fr, en });
-
 /** A value as staff wrote it: « famile » in French, "famile" in English. */
 export const quoted = (value: string): Message => message('problem.quoted', { value });
 
@@ -53,8 +46,7 @@ export const verbatim = (value: string): Message => message('problem.verbatim', 
  * @example
  * textIn('en', message('found.list', { n: 2 })); // 'a list of 2 items'
  */
-export function textIn(lang: Lang, text: Message | Text): string {
-	if (!('key' in text)) return text[lang];
+export function textIn(lang: Lang, text: Message): string {
 	const params = text.params && Object.fromEntries(Object.entries(text.params).map(([name, value]) => [name, typeof value !== 'object' ? value : Array.isArray(value) ? value.map((v) => textIn(lang, v)).join(', ') : textIn(lang, value)]));
 	return t(lang, text.key, params);
 }
