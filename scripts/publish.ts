@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { confirm } from '@inquirer/prompts';
 import { loadContent } from '../src/lib/content.ts';
-import { t, type Lang, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
+import { errorText, t, type Lang, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
 import { signFile } from '../src/lib/publish/sign.ts';
@@ -38,7 +38,7 @@ const { values } = parseArgsOrUsage(
 	'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en] [--yes]',
 );
 const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
-const say = (key: MessageKey, params?: MessageParams) => console.log(t(lang, key, params));
+const print = (key: MessageKey, params?: MessageParams) => console.log(t(lang, key, params));
 const fail = (key: MessageKey, params?: MessageParams): never => {
 	console.error(`✗ ${t(lang, key, params)}`);
 	console.error(t(lang, 'publish.nothingPublished'));
@@ -49,7 +49,7 @@ const projectDir = resolve(import.meta.dirname, '..');
 const contentDir = resolve(values.content);
 
 // 1. Check the content: any error stops here.
-say('publish.checking', { dir: contentDir });
+print('publish.checking', { dir: contentDir });
 const { content, problems } = loadContent(contentDir);
 if (problems.length) console.log(formatProblems(problems, lang));
 if (!content || problems.some((p) => p.severity === 'error')) fail('publish.contentErrors');
@@ -73,7 +73,7 @@ const keyPath = expandPath(keySetting!);
 if (!existsSync(keyPath)) fail('publish.keyNotFound', { path: keyPath });
 const allowedSigners = join(contentDir, 'signing', 'allowed_signers');
 if (!existsSync(allowedSigners)) fail('publish.noAllowedSigners', { file: allowedSigners });
-if (settings.replayAt) say('publish.replayAt', { at: settings.replayAt });
+if (settings.replayAt) print('publish.replayAt', { at: settings.replayAt });
 
 // 2. Build into a fresh temporary folder. It is inside the project (in .astro/, ignored by git): for an
 // output folder outside the current folder, Astro 7 puts its prerender files in the shared
@@ -90,7 +90,7 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 const outDir = join(work, 'site');
 const builtAt = new Date();
-say('publish.building');
+print('publish.building');
 const build = spawnSync(process.execPath, [join(projectDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	cwd: projectDir,
 	env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -106,7 +106,7 @@ if (build.status !== 0) {
 const expires = new Date(builtAt.getTime() + publish!.validDays * 86_400_000);
 const manifest = manifestForFolder(outDir, { site: settings.siteUrl, mirrors: settings.mirrors, builtAt, expires });
 writeFileSync(join(outDir, MANIFEST_FILE), serializeManifest(manifest));
-say('publish.signing', { files: manifest.files.length, key: keyPath });
+print('publish.signing', { files: manifest.files.length, key: keyPath });
 try {
 	signFile(keyPath, join(outDir, MANIFEST_FILE));
 } catch (error) {
@@ -115,18 +115,18 @@ try {
 const check = verifyFolder(outDir, allowedSigners);
 if (!isClean(check)) fail('publish.signatureMismatch', { file: allowedSigners, message: check.signature.message });
 if (check.signature.principal !== publish!.signer) fail('publish.wrongSigner', { principal: check.signature.principal ?? '', signer: publish!.signer });
-say('publish.signed', { principal: check.signature.principal ?? '', fingerprint: check.signature.fingerprint ?? '' });
+print('publish.signed', { principal: check.signature.principal ?? '', fingerprint: check.signature.fingerprint ?? '' });
 
 // 5. Deploy to every target; one failing does not stop the others.
 const failures: string[] = [];
 for (const target of targets) {
 	const label = targetLabel(target);
-	say('publish.deploying', { label });
+	print('publish.deploying', { label });
 	try {
 		deploy(target, outDir, manifest);
-		say('publish.deployed', { label });
+		print('publish.deployed', { label });
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = errorText(lang, error);
 		failures.push(`${label} — ${message}`);
 		console.error(t(lang, 'publish.deployFailed', { label, message }));
 	}

@@ -496,3 +496,26 @@ export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
 	if (!params) f.plain = said;
 	return said;
 }
+
+/**
+ * An error a library function throws for staff to read: a catalogue message, said in French as its
+ * `message` and in the staff's language by `errorText`.
+ *
+ * @example
+ * throw new MessageError('deploy.notFile', { dest: '/media/usb/site.zip' });
+ */
+export class MessageError extends Error {
+	readonly key: MessageKey;
+	readonly params: MessageParams | undefined;
+	constructor(key: MessageKey, params?: MessageParams) {
+		super(t('fr', key, params));
+		this.key = key;
+		this.params = params;
+	}
+}
+
+/** What went wrong, in `lang` when it is a `MessageError`, else as the error says it. */
+export function errorText(lang: Lang, error: unknown): string {
+	if (error instanceof MessageError) return t(lang, error.key, error.params);
+	return error instanceof Error ? error.message : String(error);
+}
