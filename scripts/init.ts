@@ -22,7 +22,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { CATALOGUE_DIR, newSiteFiles, readCatalogue, unknownServices, type TownAnswers } from '../src/lib/init-site.ts';
-import { t, type Lang, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
+import { langOf, t, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { initInterview, isWebAddress, splitList } from './lib/init-interview.ts';
 import { localPrompts } from './lib/interview.ts';
@@ -43,7 +43,7 @@ const { values } = parseArgs({
 		yes: { type: 'boolean', default: false },
 	},
 });
-const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+const lang = langOf(values.lang);
 function fail(key: MessageKey, params?: MessageParams): never {
 	console.error(t(lang, key, params));
 	process.exit(1);

@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { updateMessages } from '../src/lib/messages.ts';
-import { t, type Lang } from '../src/i18n/ui.ts';
+import { langOf, t } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { formatMessages } from './lib/print-messages.ts';
 
@@ -19,7 +19,7 @@ const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' }, lang: { type: 'string', default: 'fr' } },
 });
-const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+const lang = langOf(values.lang);
 const id = positionals[0]?.replace(/(\.en)?\.md$/, '').replace(/^.*[\\/]/, '');
 if (!id) {
 	console.error(t(lang, 'messages.which'));

@@ -18,7 +18,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
 import { updateMessages } from '../src/lib/messages.ts';
 import { nowInZone, renderTranslationFile, renderUpdateFile, setNextUpdate, updateFileName, type NewUpdate } from '../src/lib/new-update.ts';
-import { t, type Lang, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
+import { langOf, t, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { dateTimeSchema, type Status } from '../src/schemas/common.ts';
 import { interview, localPrompts } from './lib/interview.ts';
@@ -45,7 +45,7 @@ const { values } = parseArgsOrUsage(
 	},
 	'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir dossier] [--lang fr|en] [--yes]',
 );
-const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+const lang = langOf(values.lang);
 function fail(key: MessageKey, params?: MessageParams, code = 1): never {
 	console.error(t(lang, key, params));
 	process.exit(code);

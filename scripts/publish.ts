@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { confirm } from '@inquirer/prompts';
 import { loadContent } from '../src/lib/content.ts';
-import { errorText, t, type Lang, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
+import { errorText, langOf, t, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
 import { signFile } from '../src/lib/publish/sign.ts';
@@ -37,7 +37,7 @@ const { values } = parseArgsOrUsage(
 	},
 	'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en] [--yes]',
 );
-const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+const lang = langOf(values.lang);
 const print = (key: MessageKey, params?: MessageParams) => console.log(t(lang, key, params));
 const fail = (key: MessageKey, params?: MessageParams): never => {
 	console.error(`✗ ${t(lang, key, params)}`);

@@ -19,7 +19,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { t, type Lang } from '../src/i18n/ui.ts';
+import { langOf, t } from '../src/i18n/ui.ts';
 import { copiesBehind, freshnessProblems, readSeenBuilds, recordBuilds, seenBuildsFile, writeSeenBuilds, type FreshnessProblem, type SeenBuilds, type SeenCopy } from '../src/lib/publish/seen-builds.ts';
 import { isClean, verifyFolder, verifyUrl, type VerifyReport } from '../src/lib/publish/verify.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
@@ -38,7 +38,7 @@ const { values, positionals } = parseArgsOrUsage(
 	},
 	USAGE,
 );
-const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+const lang = langOf(values.lang);
 const usageError = (message: string): never => {
 	console.error(message);
 	console.error(USAGE);

@@ -11,6 +11,9 @@ import { staff, type StaffKey } from './staff.ts';
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** A command's `--lang` flag: English if asked for, else French. */
+export const langOf = (flag: string | undefined): Lang => (flag === 'en' ? 'en' : 'fr');
+
 const fr = {
 	'site.title': 'Informations services municipaux',
 	'skip': 'Aller au contenu',
@@ -420,20 +423,23 @@ const en: Record<UiKey, string> = {
 
 /**
  * How dates read (src/lib/dates.ts), from parts Intl has already formatted: not typeset, as the site has
- * always shown them (`lundi 24 juin 2024 à 8 h 30`, the time with its own no-break spaces).
+ * always shown them (`lundi 24 juin 2024 à 8 h 30`); the French time spells its own no-break spaces.
  */
-const dates = {
+export const dates = {
 	fr: {
 		'date.long': '{weekday} {day, selectordinal, one {#er} other {#}} {month} {year}',
 		'date.dayMonth': '{day, selectordinal, one {#er} other {#}} {month}',
 		'date.at': '{date} à {time}',
 		'date.repeatedHour': '{time} ({which, select, earlier {heure d’été} other {heure d’hiver}})',
+		// `08:30` → `8 h 30`, `08:00` → `8 h`.
+		'date.time': '{minute, select, 00 {{hour, number}\u00a0h} other {{hour, number}\u00a0h\u00a0{minute}}}',
 	},
 	en: {
 		'date.long': '{weekday} {day} {month} {year}',
 		'date.dayMonth': '{day} {month}',
 		'date.at': '{date} at {time}',
 		'date.repeatedHour': '{time} ({which, select, earlier {summer time} other {winter time}})',
+		'date.time': '{hour}:{minute}',
 	},
 } as const satisfies Record<Lang, Record<string, string>>;
 type DateKey = keyof typeof dates.fr;

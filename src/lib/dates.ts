@@ -21,7 +21,6 @@ export function toEpoch(isoWithOffset: string): number {
 	return Temporal.Instant.from(isoWithOffset).epochMilliseconds;
 }
 
-const NBSP = '\u00a0';
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -88,7 +87,6 @@ export function plainToEpoch(date: string, time: string, timeZone: string): numb
 
 /** A time of day the way residents read it: `8 h 30` in French (no-break spaces), `08:30` in English. */
 export function formatTime(hhmm: string, lang: Lang): string {
-	if (lang === 'en') return hhmm;
-	const [h = '0', m = '00'] = hhmm.split(':');
-	return m === '00' ? `${Number(h)}${NBSP}h` : `${Number(h)}${NBSP}h${NBSP}${m}`;
+	const [hour = '00', minute = '00'] = hhmm.split(':');
+	return t(lang, 'date.time', { hour, minute });
 }

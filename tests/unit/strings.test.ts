@@ -1,7 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, test } from 'vitest';
 import { staff } from '../../src/i18n/staff.ts';
-import { LANGS, t, ui, type Lang } from '../../src/i18n/ui.ts';
+import { dates, LANGS, t, ui, type Lang } from '../../src/i18n/ui.ts';
 
 const NB = '\u00a0';
 
@@ -72,6 +72,7 @@ function argumentsOf(message: string, lang: Lang): string[] {
 
 describe.each([
 	['residents', ui],
+	['dates', dates],
 	['staff', staff],
 ] as const)('the %s catalogue', (_, catalogue) => {
 	test.each(Object.keys(catalogue.fr))('%s takes the same arguments in French and English', (key) => {
