@@ -2,13 +2,15 @@
  * Creates a new update in content/updates/, dated now in the town's time zone.
  *
  *   npm run new                                   # assistant: asks everything, in French
+ *   npm run new -- --lang en                      # assistant, in English
  *   npm run new -- --kind resolution --title "Le standard répond" \
  *     --service standard-telephonique=operational --body "Appelez le 02 38 71 93 93."   # no questions
  *
  * Flags: --kind, --title, --service id[=status] (repeatable), --pinned, --corrects id, --body,
  * --date (with offset; default now), --next (next update time with offset, or `none`), --title-en and
- * --body-en (the English version), --dir (content folder), --lang (the assistant's language: fr, the default, or en). Any flag left out is asked for, unless
- * --yes is given or no terminal is attached (then --kind, --title and --body are required; no services, not pinned). The file is checked before the command ends: if it
+ * --body-en (the English version), --dir (content folder), --lang (fr, the default, or en). Any flag
+ * left out is asked for, unless --yes is given or no terminal is attached (then --kind, --title and
+ * --body are required; no services, not pinned). The file is checked before the command ends: if it
  * makes the content invalid, it is removed and the problems are printed. Then the update is printed
  * as an SMS, a post, a voicemail script and an alert (see `npm run messages`).
  * The first update of kind `incident` on a standby site declares the incident.
