@@ -1,6 +1,7 @@
 /**
- * The site's one string system: every sentence the kit says, to residents (this file's catalogue) and
- * to staff (`staff.ts`: commands and content problems), in ICU MessageFormat, said through `t()`.
+ * The site's one string system: every sentence the kit says, to residents (this file's catalogues:
+ * interface and dates) and to staff (`staff.ts`: commands and content problems), in ICU MessageFormat,
+ * said through `t()`.
  * French is the residents' language and the default; English must have exactly the same keys (the type
  * checks it). Content text comes from `content/`, not from here.
  */
@@ -455,7 +456,10 @@ export type MessageKey = [Extract<UiKey | DateKey, StaffKey> | Extract<UiKey, Da
 /** What residents read, in both languages. */
 export const ui = { fr, en };
 
-/** Residents read French with its no-break spaces; staff read terminals, where a copied command must stay plain. */
+/**
+ * Residents read French with its no-break spaces (dates come with theirs); staff read terminals, where a
+ * copied command or path must stay plain.
+ */
 const catalogues = [
 	{ messages: ui, typeset: true },
 	{ messages: dates, typeset: false },
@@ -491,7 +495,7 @@ function formatter(lang: Lang, key: MessageKey): Formatter {
  *
  * @example
  * t('fr', 'banner.nextUpdate');                                 // 'Prochaine mise à jour prévue\u00a0:'
- * t('fr', 'situation.affected', { n: 8, total: 10 });          // '8\u00a0services sur 10 fonctionnent autrement.'
+ * t('fr', 'situation.affected', { n: 8, total: 10 });          // '8\u00a0services sur 10\u00a0fonctionnent autrement.'
  * t('en', 'check.valid', { services: 3, updates: 1, places: 2, elections: 0 }); // '✓ Content is valid: 3 services, 1 published update, 2 places, 0 elections.'
  */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
