@@ -367,15 +367,6 @@ describe('/api/v2/summary.json', () => {
 			for (const u of incident.incident_updates) expect(u).toMatchObject({ id: expect.any(String), status: expect.any(String), body: expect.any(String), incident_id: incident.id, created_at: expect.any(String), display_at: expect.any(String) });
 		}
 	});
-	test('maps each service status and the worst one onto Statuspage’s words', () => {
-		const s = summary();
-		expect(s.components.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
-			['etat-civil', 'partial_outage'],
-			['urbanisme', 'degraded_performance'],
-			['standard', 'operational'],
-		]);
-		expect(s.status.indicator).toBe('major');
-	});
 	test('has one unresolved incident, the crisis, with every published update, newest first', () => {
 		const [incident, ...others] = summary().incidents;
 		expect(others).toEqual([]);
