@@ -32,6 +32,7 @@ export interface Message {
 	params?: Record<string, string | number | Message | Message[]>;
 }
 
+/** A staff message with its arguments: `message('found.list', { n: 2 })`. */
 export const message = (key: StaffKey, params?: Message['params']): Message => (params ? { key, params } : { key });
 
 /** A value as staff wrote it: « famile » in French, "famile" in English. */
