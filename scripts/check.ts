@@ -12,7 +12,7 @@ import { formatProblems } from '../src/lib/problems.ts';
 import { langOf, t } from '../src/i18n/ui.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
 
-const { values } = parseArgsOrUsage({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } }, 'Usage : npm run check -- [--lang fr|en] [--dir dossier-du-contenu]');
+const { values } = parseArgsOrUsage({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } }, 'usage.check');
 const lang = langOf(values.lang);
 const { content, problems } = loadContent(values.dir);
 const errors = problems.filter((p) => p.severity === 'error').length;

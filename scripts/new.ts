@@ -45,7 +45,7 @@ const { values } = parseArgsOrUsage(
 			yes: { type: 'boolean', default: false },
 		},
 	},
-	'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir dossier] [--lang fr|en] [--yes]',
+	'usage.new',
 );
 const lang = langOf(values.lang);
 function fail(key: MessageKey, params?: MessageParams, code = 1): never {

@@ -35,7 +35,7 @@ const { values } = parseArgsOrUsage(
 			yes: { type: 'boolean', default: false },
 		},
 	},
-	'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en] [--yes]',
+	'usage.publish',
 );
 const lang = langOf(values.lang);
 const print = (key: MessageKey, params?: MessageParams) => console.log(t(lang, key, params));

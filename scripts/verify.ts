@@ -24,7 +24,6 @@ import { copiesBehind, freshnessProblems, readSeenBuilds, recordBuilds, seenBuil
 import { isClean, verifyFolder, verifyUrl, type VerifyReport } from '../src/lib/publish/verify.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
 
-const USAGE = 'Usage : npm run verify -- <adresse https://… ou dossier>… [--as <adresse officielle>] [--allowed-signers <fichier>] [--timeout <secondes>] [--lang fr|en]';
 const { values, positionals } = parseArgsOrUsage(
 	{
 		allowPositionals: true,
@@ -36,12 +35,12 @@ const { values, positionals } = parseArgsOrUsage(
 			lang: { type: 'string', default: 'fr' },
 		},
 	},
-	USAGE,
+	'usage.verify',
 );
 const lang = langOf(values.lang);
 const usageError = (message: string): never => {
 	console.error(message);
-	console.error(USAGE);
+	console.error(t(lang, 'usage.verify'));
 	process.exit(2);
 };
 
