@@ -64,7 +64,7 @@ if (warnings && !values.yes) {
 const settings = content!.settings.data.fr;
 const publish = settings.publish;
 if (!publish) fail('publish.noSection');
-const targets = publish!.targets.filter((t) => !values.only?.length || values.only.includes(t.name ?? ''));
+const targets = publish!.targets.filter((target) => !values.only?.length || values.only.includes(target.name ?? ''));
 if (!targets.length && values.only?.length) fail('publish.noTargetNamed', { names: values.only.join(', ') });
 if (!targets.length) fail('publish.noTarget');
 const keySetting = values.key ?? process.env.PUBLISH_KEY ?? publish!.key;
