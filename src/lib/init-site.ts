@@ -5,7 +5,7 @@ import { z } from 'astro/zod';
 import { parse, stringify } from 'yaml';
 import { idSchema } from '../schemas/common.ts';
 import { serviceSchema, serviceTranslationSchema, type Service } from '../schemas/service.ts';
-import { TO_COMPLETE, text, type Problem } from './problems.ts';
+import { message, TO_COMPLETE, verbatim, type Problem } from './problems.ts';
 import { parseSourceFile, validate } from './source-file.ts';
 
 /** The catalogue `npm run init` picks services, categories and legal pages from. */
@@ -54,7 +54,7 @@ export function readCatalogue(dir: string): Catalogue {
 		problems.push(...result.problems);
 		if (!('data' in result) || !result.data) continue;
 		if (!categories.some((c) => c.id === result.data!.category)) {
-			problems.push({ severity: 'error', file: file.path, line: file.lineOf(['category']), field: 'category', expected: text('une catégorie de catalogue/categories.yaml', 'a category from catalogue/categories.yaml'), found: text(result.data.category, result.data.category) });
+			problems.push({ severity: 'error', file: file.path, line: file.lineOf(['category']), field: 'category', expected: message('expected.catalogueCategory'), found: verbatim(result.data.category) });
 		}
 		const enPath = join(dir, 'services', `${match[1]}.en.yaml`);
 		const en = existsSync(enPath) ? readFileSync(enPath, 'utf8') : undefined;

@@ -1,4 +1,4 @@
-import { t } from '../../i18n/ui.ts';
+import { t, type Lang } from '../../i18n/ui.ts';
 import { formatDateTime } from '../dates.ts';
 import { firstSentence } from '../excerpt.ts';
 import { fit, MESSAGE_LIMITS, shortAddress } from '../messages.ts';
@@ -20,7 +20,7 @@ export function statusText(view: StatusView): string {
 	const { lang, town } = view;
 	const colon = t(lang, 'colon');
 	const phone = helpPhone(view.contacts);
-	const lines = [statusSmsLine(town, view.situation, phone?.value, view.root), '', `${town} — ${t(lang, 'statusFile.updated').toLocaleLowerCase(lang)}${colon} ${formatDateTime(view.lastUpdated, lang, view.timezone)}`, view.situation];
+	const lines = [statusSmsLine(lang, town, view.situation, phone?.value, view.root), '', `${town} — ${t(lang, 'statusFile.updated').toLocaleLowerCase(lang)}${colon} ${formatDateTime(view.lastUpdated, lang, view.timezone)}`, view.situation];
 	for (const service of view.services) if (service.state.status !== 'operational') lines.push(serviceLine(view, service));
 	if (phone) lines.push(`${phone.label}${colon} ${phone.value}`);
 	lines.push(view.homeUrl);
@@ -42,14 +42,15 @@ function serviceLine(view: StatusView, service: ServiceView): string {
  * goes first, then the situation is cut, when it is too long.
  *
  * @example
- * statusSmsLine('Ville', 'Tous les services fonctionnent normalement.', '02 00 00 00 00', new URL('https://info.ville.fr/'));
- * // 'Ville : Tous les services fonctionnent normalement. Tél. 02 00 00 00 00. info.ville.fr'
+ * statusSmsLine('fr', 'Ville', 'Tous les services fonctionnent normalement.', '02 00 00 00 00', new URL('https://info.ville.fr/'));
+ * // 'Ville : Tous les services fonctionnent normalement. Tél. 02 00 00 00 00. info.ville.fr' (French no-break spaces)
  */
-export function statusSmsLine(town: string, situation: string, phone: string | undefined, root: URL): string {
+export function statusSmsLine(lang: Lang, town: string, situation: string, phone: string | undefined, root: URL): string {
 	const address = shortAddress(root);
-	const withPhone = `${town} : ${situation}${phone ? ` Tél. ${phone}.` : ''} ${address}`;
+	const said = t(lang, 'statusFile.smsSituation', { town, situation });
+	const withPhone = `${said}${phone ? ` ${t(lang, 'statusFile.smsPhone', { phone })}` : ''} ${address}`;
 	if (withPhone.length <= MESSAGE_LIMITS.sms) return withPhone;
-	return `${fit(`${town} : ${situation}`, MESSAGE_LIMITS.sms - address.length - 1)} ${address}`;
+	return `${fit(said, MESSAGE_LIMITS.sms - address.length - 1)} ${address}`;
 }
 
 /** `État civil (naissances, mariages, décès)` → `État civil`: the clarification is on the site. */
