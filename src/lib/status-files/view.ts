@@ -46,10 +46,13 @@ export function statusView(content: SiteContent, lang: Lang, root: URL) {
 		nextUpdate: nextUpdate(content.settings.data.fr.nextUpdate, content.now),
 		/** In the settings' order of categories, then the services' order. */
 		services: content.services.map((service) => {
-			const { name, description, alternative } = service.data[lang];
+			const text = service.data[lang];
+			const { name, description, alternative } = text;
 			const state = status.services.get(service.id)!;
 			return {
 				id: service.id,
+				/** Every field of the service as staff wrote it, in the view's language: a new field needs no change here. */
+				text,
 				name,
 				description,
 				category: service.data.fr.category,
