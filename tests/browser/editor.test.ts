@@ -23,11 +23,8 @@ async function editorPage(width: number): Promise<{ page: Page; errors: string[]
 	const errors: string[] = [];
 	const foreign: string[] = [];
 	page.on('console', (message) => {
-		// With the address: "Failed to load resource" names it only there. The /admin/ page links no icon,
-		// so Chromium asks for /favicon.ico by itself, and the 404 shows or not depending on timing: that is
-		// the browser's request, not the editor's error.
-		const url = message.location().url;
-		if (message.type() === 'error' && url !== `${origin}/favicon.ico`) errors.push(`${message.text()} (${url})`);
+		// With the address: "Failed to load resource" names it only there.
+		if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('request', (request) => {
