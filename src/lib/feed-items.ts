@@ -81,7 +81,7 @@ function item(content: SiteContent, lang: Lang, root: URL, r: Routes, u: UpdateE
 	if (changes.length > 0) {
 		const what =
 			changes.length <= 3
-				? changes.map(({ service, status }) => `${serviceName(service)}${colon} ${lowerFirst(t(lang, `status.${status}`), lang)}`).join(lang === 'fr' ? ' ; ' : '; ')
+				? changes.map(({ service, status }) => `${serviceName(service)}${colon} ${lowerFirst(t(lang, `status.${status}`), lang)}`).join(t(lang, 'semicolon'))
 				: t(lang, 'feed.manyChanges', { n: changes.length });
 		title = `${what} — ${title}`;
 	}

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { quoted, text } from '../problems.ts';
+import { message, quoted } from '../problems.ts';
 import { validate, type SourceFile } from '../source-file.ts';
 import { guarded, listFolder, lstatIfAny, readSource } from './files.ts';
 import type { ProblemLog } from './problem-log.ts';
@@ -78,11 +78,7 @@ export function loadCollection<S extends z.ZodType>(
 	if (!lstatIfAny(path)?.isDirectory()) return collection;
 	for (const [id, { fr, en }] of discoverFiles(log, path, ext)) {
 		if (!fr) {
-			const expected = text(
-				`le fichier français « ${id}.${ext} » à côté de cette traduction`,
-				`the French file "${id}.${ext}" next to this translation`,
-			);
-			if (en) log.error(en.path, undefined, '', expected, text('aucun fichier français', 'no French file'));
+			if (en) log.error(en.path, undefined, '', message('expected.frenchFile', { file: `${id}.${ext}` }), message('found.noFrenchFile'));
 			continue;
 		}
 		collection.ids.add(id);
@@ -101,10 +97,10 @@ function discoverFiles(log: ProblemLog, path: string, ext: 'yaml' | 'md'): Map<s
 		if (name.startsWith('.') || name === 'README.md') continue;
 		const filePath = log.rel(join(path, name));
 		const match = pattern.exec(name);
-		const expected = text(`un fichier .${ext}`, `a .${ext} file`);
+		const expected = message('expected.fileType', { ext });
 		// Links and special files are reported once by checkTree; a folder here is misplaced.
 		if (!entry.isFile()) {
-			if (entry.isDirectory()) log.error(filePath, undefined, '', expected, text('un dossier', 'a folder'));
+			if (entry.isDirectory()) log.error(filePath, undefined, '', expected, message('found.folder'));
 			continue;
 		}
 		if (!match) {
@@ -117,8 +113,7 @@ function discoverFiles(log: ProblemLog, path: string, ext: 'yaml' | 'md'): Map<s
 		const lang = match[2] ? 'en' : 'fr';
 		const other = slot[lang]?.path;
 		if (other) {
-			const expected = text(`un seul fichier pour l'identifiant « ${id} »`, `one file only for the id "${id}"`);
-			log.error(filePath, undefined, '', expected, text(`aussi « ${other} »`, `also "${other}"`));
+			log.error(filePath, undefined, '', message('expected.oneFilePerId', { id }), message('found.alsoFile', { file: other }));
 		}
 		const file = readSource(log, join(path, name), filePath);
 		if (!file) continue;
@@ -131,11 +126,7 @@ function discoverFiles(log: ProblemLog, path: string, ext: 'yaml' | 'md'): Map<s
 /** Whether a file name gives a usable id (reported if not). */
 function checkId(log: ProblemLog, filePath: string, id: string, name: string): boolean {
 	if (ID_PATTERN.test(id)) return true;
-	const expected = text(
-		'un nom de fichier en minuscules, chiffres et tirets, sans accents ni espaces (ex. « etat-civil.yaml »)',
-		'a file name in lowercase letters, digits and dashes, without accents or spaces (e.g. "etat-civil.yaml")',
-	);
-	log.error(filePath, undefined, '', expected, quoted(name));
+	log.error(filePath, undefined, '', message('expected.fileName'), quoted(name));
 	return false;
 }
 
@@ -149,9 +140,9 @@ function checkId(log: ProblemLog, filePath: string, id: string, name: string): b
 export function loadSettings<S extends z.ZodType>(log: ProblemLog, dir: string, schemas: Schemas<S>): Parsed<z.output<S>> | undefined {
 	const path = join(dir, 'settings.yaml');
 	const stats = lstatIfAny(path);
-	const expected = text('le fichier des réglages du site', 'the site settings file');
-	if (!stats) log.error(log.rel(path), undefined, '', expected, text('aucun fichier', 'no file'));
-	else if (stats.isDirectory()) log.error(log.rel(path), undefined, '', expected, text('un dossier', 'a folder'));
+	const expected = message('expected.settingsFile');
+	if (!stats) log.error(log.rel(path), undefined, '', expected, message('found.noFile'));
+	else if (stats.isDirectory()) log.error(log.rel(path), undefined, '', expected, message('found.folder'));
 	const fr = stats?.isFile() ? readSource(log, path, log.rel(path)) : undefined;
 	if (!fr) return undefined;
 	const enPath = join(dir, 'settings.en.yaml');

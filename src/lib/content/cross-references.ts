@@ -6,7 +6,8 @@
 import { closest } from 'fastest-levenshtein';
 import { routes } from '../../i18n/routes.ts';
 import { LANGS } from '../../i18n/ui.ts';
-import { quoted, text, type Text } from '../problems.ts';
+import type { StaffKey } from '../../i18n/staff.ts';
+import { message, quoted } from '../problems.ts';
 import type { SourceFile } from '../source-file.ts';
 import type { Election } from '../../schemas/election.ts';
 import type { PageData } from '../../schemas/page.ts';
@@ -27,10 +28,6 @@ export interface LoadedCollections {
 	pages: Collection<PageData>;
 }
 
-const PLACE = text('un lieu de content/places/', 'a place from content/places/');
-const SERVICE = text('un service de content/services/', 'a service from content/services/');
-const UPDATE = text('une actualité de content/updates/', 'an update from content/updates/');
-const ELECTION = text('une élection de content/elections/', 'an election from content/elections/');
 
 /**
  * Reports every unknown id, repeated id and page name taken by the site, in file order.
@@ -42,10 +39,9 @@ export function checkCrossReferences(log: ProblemLog, loaded: LoadedCollections)
 	const categoryIds = checkCategories(log, loaded.settings);
 	for (const s of loaded.services.entries) {
 		if (loaded.settings) {
-			const what = text('une catégorie déclarée dans settings.yaml', 'a category declared in settings.yaml');
-			checkRef(log, s.file, ['category'], s.data.category, categoryIds, what);
+			checkRef(log, s.file, ['category'], s.data.category, categoryIds, 'expected.known.category');
 		}
-		s.data.alternative?.places.forEach((id, i) => checkRef(log, s.file, ['alternative', 'places', i], id, loaded.places.ids, PLACE));
+		s.data.alternative?.places.forEach((id, i) => checkRef(log, s.file, ['alternative', 'places', i], id, loaded.places.ids, 'expected.known.place'));
 	}
 	for (const u of loaded.updates.entries) checkUpdate(log, u, loaded);
 	for (const e of loaded.elections.entries) checkElection(log, e, loaded.places.ids);
@@ -57,9 +53,7 @@ function checkCategories(log: ProblemLog, settings: Parsed<Settings> | undefined
 	const categoryIds = new Set<string>();
 	settings?.data.categories.forEach((c, i) => {
 		if (categoryIds.has(c.id)) {
-			const expected = text('des identifiants de catégorie différents', 'a different id for each category');
-			const found = text(`« ${c.id} » en double`, `"${c.id}" twice`);
-			log.error(settings.file.path, settings.file.lineOf(['categories', i, 'id']), `categories[${i}].id`, expected, found);
+			log.error(settings.file.path, settings.file.lineOf(['categories', i, 'id']), `categories[${i}].id`, message('expected.distinctCategories'), message('found.twice', { id: c.id }));
 		}
 		categoryIds.add(c.id);
 	});
@@ -68,34 +62,28 @@ function checkCategories(log: ProblemLog, settings: Parsed<Settings> | undefined
 
 function checkUpdate(log: ProblemLog, u: Parsed<UpdateData>, loaded: LoadedCollections): void {
 	const services = loaded.services.ids;
-	u.data.services.forEach((id, i) => checkRef(log, u.file, ['services', i], id, services, SERVICE));
+	u.data.services.forEach((id, i) => checkRef(log, u.file, ['services', i], id, services, 'expected.known.service'));
 	const changed = new Set<string>();
 	u.data.changes.forEach(({ service }, i) => {
-		checkRef(log, u.file, ['changes', i, 'service'], service, services, SERVICE);
+		checkRef(log, u.file, ['changes', i, 'service'], service, services, 'expected.known.service');
 		if (changed.has(service)) {
-			const field = `changes[${i}].service`;
-			const expected = text('chaque service une seule fois', 'each service once');
-			const found = text(`« ${service} » en double`, `"${service}" twice`);
-			log.error(u.file.path, u.file.lineOf(['changes', i, 'service']), field, expected, found);
+			log.error(u.file.path, u.file.lineOf(['changes', i, 'service']), `changes[${i}].service`, message('expected.eachServiceOnce'), message('found.twice', { id: service }));
 		}
 		changed.add(service);
 	});
-	if (u.data.corrects) checkRef(log, u.file, ['corrects'], u.data.corrects, loaded.updates.ids, UPDATE);
+	if (u.data.corrects) checkRef(log, u.file, ['corrects'], u.data.corrects, loaded.updates.ids, 'expected.known.update');
 	if (u.data.corrects === u.id) {
-		const expected = text('une autre actualité que celle-ci', 'another update than this one');
-		log.error(u.file.path, u.file.lineOf(['corrects']), 'corrects', expected, quoted(u.id));
+		log.error(u.file.path, u.file.lineOf(['corrects']), 'corrects', message('expected.otherUpdate'), quoted(u.id));
 	}
-	u.data.elections.forEach((id, i) => checkRef(log, u.file, ['elections', i], id, loaded.elections.ids, ELECTION));
+	u.data.elections.forEach((id, i) => checkRef(log, u.file, ['elections', i], id, loaded.elections.ids, 'expected.known.election'));
 }
 
 function checkElection(log: ProblemLog, e: Parsed<Election>, placeIds: Set<string>): void {
 	const numbers = new Set<number>();
 	e.data.stations.forEach((st, i) => {
-		checkRef(log, e.file, ['stations', i, 'place'], st.place, placeIds, PLACE);
+		checkRef(log, e.file, ['stations', i, 'place'], st.place, placeIds, 'expected.known.place');
 		if (numbers.has(st.number)) {
-			const expected = text('un numéro de bureau différent pour chaque bureau', 'a different number for each polling station');
-			const found = text(`le numéro ${st.number} en double`, `number ${st.number} twice`);
-			log.error(e.file.path, e.file.lineOf(['stations', i, 'number']), `stations[${i}].number`, expected, found);
+			log.error(e.file.path, e.file.lineOf(['stations', i, 'number']), `stations[${i}].number`, message('expected.distinctStations'), message('found.numberTwice', { n: st.number }));
 		}
 		numbers.add(st.number);
 	});
@@ -103,27 +91,21 @@ function checkElection(log: ProblemLog, e: Parsed<Election>, placeIds: Set<strin
 
 function checkPageNames(log: ProblemLog, pages: Parsed<PageData>[]): void {
 	const builtIn = builtInSegments();
-	const names = [...builtIn];
+	const expected = message('expected.freePageName', { names: [...builtIn].map(quoted) });
 	for (const p of pages) {
-		if (!builtIn.has(p.id)) continue;
-		const expected = text(
-			`un nom de page libre (pas ${names.map((x) => `« ${x} »`).join(', ')})`,
-			`a page name not used by the site (not ${names.map((x) => `"${x}"`).join(', ')})`,
-		);
-		const found = text(`« ${p.id} », déjà l'adresse d'une page du site`, `"${p.id}", already the address of a site page`);
-		log.error(p.file.path, undefined, '', expected, found);
+		if (builtIn.has(p.id)) log.error(p.file.path, undefined, '', expected, message('found.pageNameTaken', { id: p.id }));
 	}
 }
 
 /** Reports an unknown id, with the closest known one as a hint. */
-function checkRef(log: ProblemLog, file: SourceFile, path: (string | number)[], id: string, known: Set<string>, what: Text): void {
+function checkRef(log: ProblemLog, file: SourceFile, path: (string | number)[], id: string, known: Set<string>, what: StaffKey & `expected.known.${string}`): void {
 	if (known.has(id)) return;
 	const names = [...known];
 	const near = names.length ? closest(id, names) : undefined;
 	const list = names.slice(0, 8).join(', ');
 	const field = path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[');
-	const hint = near ? text(`vouliez-vous dire « ${near} » ?`, `did you mean "${near}"?`) : undefined;
-	const expected = text(`${what.fr} (${list || 'aucun'})`, `${what.en} (${list || 'none'})`);
+	const hint = near ? message('hint.didYouMean', { id: near }) : undefined;
+	const expected = message('expected.known', { what: message(what), known: list || message('expected.known.none') });
 	log.error(file.path, file.lineOf(path), field, expected, quoted(id), hint);
 }
 

@@ -5,7 +5,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { text, toCompleteWarnings, type Problem } from '../problems.ts';
+import { message, toCompleteWarnings, type Problem } from '../problems.ts';
 import { parseSourceFile, type SourceFile } from '../source-file.ts';
 import type { ProblemLog } from './problem-log.ts';
 
@@ -34,25 +34,16 @@ export function lstatIfAny(path: string): Stats | undefined {
 export function checkTree(log: ProblemLog, folder: string): void {
 	const entries = listFolder(folder);
 	if (!entries) {
-		const found = text('un dossier que le site ne peut pas lire (droits ?)', 'a folder the site cannot read (permissions?)');
-		log.error(log.rel(folder), undefined, '', text('un dossier lisible', 'a readable folder'), found);
+		log.error(log.rel(folder), undefined, '', message('expected.readableFolder'), message('found.unreadableFolder'));
 	}
 	for (const entry of entries ?? []) {
 		const path = join(folder, entry.name);
 		if (entry.isSymbolicLink()) {
 			const target = readlinkSync(path);
-			log.error(
-				log.rel(path),
-				undefined,
-				'',
-				text('un vrai fichier ou dossier (pas de lien symbolique dans content/)', 'a real file or folder (no symbolic link in content/)'),
-				text(`un lien vers « ${target} »`, `a link to "${target}"`),
-				text('remplacez le lien par une copie du fichier', 'replace the link with a copy of the file'),
-			);
+			log.error(log.rel(path), undefined, '', message('expected.noLink'), message('found.link', { target }), message('hint.copyInsteadOfLink'));
 		} else if (entry.isDirectory()) checkTree(log, path);
 		else if (!entry.isFile()) {
-			const found = text('un fichier spécial (tube, socket ou périphérique)', 'a special file (pipe, socket or device)');
-			log.error(log.rel(path), undefined, '', text('un fichier ordinaire', 'a regular file'), found);
+			log.error(log.rel(path), undefined, '', message('expected.regularFile'), message('found.specialFile'));
 		}
 	}
 }
@@ -67,7 +58,7 @@ export function readSource(log: ProblemLog, path: string, shown: string): Source
 	if (stats.size > MAX_FILE_BYTES) {
 		const size = (stats.size / 1_000_000).toFixed(1);
 		const max = MAX_FILE_BYTES / 1_000_000;
-		log.error(shown, undefined, '', text(`un fichier de moins de ${max} Mo`, `a file under ${max} MB`), text(`${size} Mo`, `${size} MB`));
+		log.error(shown, undefined, '', message('expected.smallFile', { max }), message('found.megabytes', { size }));
 		return undefined;
 	}
 	const file = guarded(shown, () => {
@@ -85,10 +76,8 @@ export function guarded<R extends { problems: Problem[] }>(file: string, work: (
 	try {
 		return work();
 	} catch (thrown) {
-		const message = thrown instanceof Error ? (thrown.message.split('\n')[0] ?? '') : String(thrown);
-		const expected = text('un fichier que le site sait lire', 'a file the site can read');
-		const found = text(`une erreur : ${message}`, `an error: ${message}`);
-		return { problems: [{ severity: 'error', file, line: undefined, field: '', expected, found }] };
+		const error = thrown instanceof Error ? (thrown.message.split('\n')[0] ?? '') : String(thrown);
+		return { problems: [{ severity: 'error', file, line: undefined, field: '', expected: message('expected.readableFile'), found: message('found.error', { error }) }] };
 	}
 }
 

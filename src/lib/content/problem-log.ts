@@ -4,14 +4,14 @@
  * @module
  */
 import { relative } from 'node:path';
-import type { Problem, Text } from '../problems.ts';
+import type { Message, Problem } from '../problems.ts';
 
 /**
  * Collects problems and names files as staff see them (relative to the working folder).
  *
  * @example
  * const log = new ProblemLog('/site');
- * log.error(log.rel('/site/content/settings.yaml'), undefined, '', text('…', '…'), text('…', '…'));
+ * log.error(log.rel('/site/content/settings.yaml'), undefined, '', message('expected.settingsFile'), message('found.folder'));
  * log.problems; // [{ severity: 'error', file: 'content/settings.yaml', … }]
  */
 export class ProblemLog {
@@ -27,12 +27,12 @@ export class ProblemLog {
 		return relative(this.#cwd, path) || path;
 	}
 
-	error(file: string, line: number | undefined, field: string, expected: Text, found: Text, hint?: Text): void {
+	error(file: string, line: number | undefined, field: string, expected: Message, found: Message, hint?: Message): void {
 		this.problems.push({ severity: 'error', file, line, field, expected, found, hint });
 	}
 
 	/** A problem that does not stop the build. */
-	warning(file: string, line: number | undefined, field: string, expected: Text, found: Text): void {
+	warning(file: string, line: number | undefined, field: string, expected: Message, found: Message): void {
 		this.problems.push({ severity: 'warning', file, line, field, expected, found });
 	}
 
