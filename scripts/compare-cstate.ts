@@ -16,16 +16,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { langOf, t } from '../src/i18n/ui.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
 import { writeCstateSite } from './lib/cstate-site.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 
-const USAGE = 'Usage: npm run bench:cstate -- <cState checkout> [example|N …] [--runs 3]';
-const { values, positionals } = parseArgsOrUsage({ allowPositionals: true, options: { runs: { type: 'string', default: '3' } } }, USAGE);
+const { values, positionals } = parseArgsOrUsage({ allowPositionals: true, options: { runs: { type: 'string', default: '3' } } }, 'usage.benchCstate');
 
 function fail(message: string, code = 2): never {
 	console.error(`✗ ${message}`);
-	if (code === 2) console.error(USAGE);
+	if (code === 2) console.error(t(langOf(undefined), 'usage.benchCstate'));
 	process.exit(code);
 }
 
