@@ -35,11 +35,23 @@ function formatter(lang: Lang, timeZone: string): Intl.DateTimeFormat {
 	return cached;
 }
 
+// A build shows the same few moments on thousands of pages (every banner, every list): each text is
+// made once (Temporal and Intl are slow to call) and kept, by kind, language, zone and moment.
+const shown = new Map<string, string>();
+function once(kind: string, epoch: number, lang: Lang | '', timeZone: string, make: () => string): string {
+	const key = `${kind}|${lang}|${timeZone}|${epoch}`;
+	let text = shown.get(key);
+	if (text === undefined) shown.set(key, (text = make()));
+	return text;
+}
+
 /** `samedi 1er novembre 2025`, `Saturday 1 November 2025`. */
 export function formatDate(epoch: number, lang: Lang, timeZone: string): string {
-	const parts = Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
-	if (lang === 'en') return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
-	return `${parts.weekday} ${parts.day === '1' ? '1er' : parts.day} ${parts.month} ${parts.year}`;
+	return once('date', epoch, lang, timeZone, () => {
+		const parts = Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
+		if (lang === 'en') return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+		return `${parts.weekday} ${parts.day === '1' ? '1er' : parts.day} ${parts.month} ${parts.year}`;
+	});
 }
 
 /** `1er novembre`, `1 November`: a day of the current weeks, where the weekday and year add nothing. */
@@ -55,9 +67,11 @@ export function formatDateTime(epoch: number, lang: Lang, timeZone: string): str
 
 /** The time of day of a moment, `17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
 export function formatClock(epoch: number, lang: Lang, timeZone: string): string {
-	const zoned = Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone);
-	const which = repeatedHour(zoned);
-	return `${formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang)}${which ? ` (${WHICH[lang][which]})` : ''}`;
+	return once('clock', epoch, lang, timeZone, () => {
+		const zoned = Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone);
+		const which = repeatedHour(zoned);
+		return `${formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang)}${which ? ` (${WHICH[lang][which]})` : ''}`;
+	});
 }
 
 const WHICH: Record<Lang, Record<'earlier' | 'later', string>> = {
@@ -79,7 +93,7 @@ export function repeatedHour(zoned: Temporal.ZonedDateTime): 'earlier' | 'later'
 
 /** For `<time datetime>`: local wall time with its offset, so the attribute matches the text. */
 export function isoInZone(epoch: number, timeZone: string): string {
-	return Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
+	return once('iso', epoch, '', timeZone, () => Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' }));
 }
 
 /** A calendar day (`2024-06-30`) and an optional time (`08:00`) in the town's zone, as an epoch. */

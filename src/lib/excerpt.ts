@@ -1,6 +1,8 @@
 import { htmlToText } from './plain-text.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
+// Every list page shows the excerpts of the same updates: each is cut once, by language and length.
+const excerpts = new Map<string, Map<string, string>>();
 
 /**
  * The first sentence of rendered markdown, as plain text, for lists that show a one-sentence excerpt.
@@ -11,6 +13,14 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * excerpt('<p>La mairie reste ouverte. Venez au guichet.</p>', 'fr'); // 'La mairie reste ouverte.'
  */
 export function excerpt(html: string, lang: string, max = 200): string {
+	let made = excerpts.get(`${lang}|${max}`);
+	if (!made) excerpts.set(`${lang}|${max}`, (made = new Map()));
+	let text = made.get(html);
+	if (text === undefined) made.set(html, (text = firstSentence(html, lang, max)));
+	return text;
+}
+
+function firstSentence(html: string, lang: string, max: number): string {
 	// The first paragraph with its soft line breaks joined, or the first item of a list.
 	const block = htmlToText(html).split('\n\n')[0] ?? '';
 	const text = block.startsWith('- ') ? (block.split('\n')[0] ?? '') : block.replace(/\n/g, ' ');
