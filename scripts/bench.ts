@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { startDevServer } from './lib/dev-server.ts';
 import { SYNTHETIC_SERVICES, syntheticUpdate, syntheticUpdateFile, writeSyntheticContent } from './lib/synthetic-content.ts';
 
@@ -111,7 +112,7 @@ function build(contentDir: string, outDir: string): { row: string; phases: strin
 	];
 	const { count, bytes } = walk(outDir);
 	const home = readFileSync(join(outDir, 'index.html'));
-	const scripts = (home.toString().match(/<script/g) ?? []).length;
+	const scripts = DomUtils.getElementsByTagName('script', parseDocument(home.toString())).length;
 	const row = [
 		`${seconds(wall)}`.padStart(8),
 		cpu ? `CPU ${(Number(cpu[1]) + Number(cpu[2])).toFixed(2)} s`.padStart(11) : 'CPU n/a',

@@ -8,22 +8,17 @@
  * Exit code 1 when there is at least one error; warnings alone exit 0.
  */
 import { loadContent } from '../src/lib/content.ts';
-import { formatProblems, type Lang } from '../src/lib/problems.ts';
-import { counted } from '../src/i18n/ui.ts';
+import { formatProblems } from '../src/lib/problems.ts';
+import { langOf, t } from '../src/i18n/ui.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
 
-const { values } = parseArgsOrUsage({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } }, 'Usage : npm run check -- [--lang fr|en] [--dir dossier-du-contenu]');
-const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+const { values } = parseArgsOrUsage({ options: { lang: { type: 'string', default: 'fr' }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' } } }, 'usage.check');
+const lang = langOf(values.lang);
 const { content, problems } = loadContent(values.dir);
 const errors = problems.filter((p) => p.severity === 'error').length;
 
 if (problems.length) console.log(formatProblems(problems, lang));
 if (errors === 0 && content) {
-	const counts = { services: content.services.length, updates: content.updates.length, places: content.places.size, elections: content.elections.length };
-	console.log(
-		lang === 'fr'
-			? `✓ Contenu valide : ${counted('fr', counts.services, 'service', 'services')}, ${counted('fr', counts.updates, 'actualité publiée', 'actualités publiées')}, ${counted('fr', counts.places, 'lieu', 'lieux')}, ${counted('fr', counts.elections, 'élection', 'élections')}.`
-			: `✓ Content is valid: ${counted('en', counts.services, 'service', 'services')}, ${counted('en', counts.updates, 'published update', 'published updates')}, ${counted('en', counts.places, 'place', 'places')}, ${counted('en', counts.elections, 'election', 'elections')}.`,
-	);
+	console.log(t(lang, 'check.valid', { services: content.services.length, updates: content.updates.length, places: content.places.size, elections: content.elections.length }));
 }
 process.exit(errors ? 1 : 0);

@@ -2,13 +2,15 @@
  * Creates a new update in content/updates/, dated now in the town's time zone.
  *
  *   npm run new                                   # assistant: asks everything, in French
+ *   npm run new -- --lang en                      # assistant, in English
  *   npm run new -- --kind resolution --title "Le standard répond" \
  *     --service standard-telephonique=operational --body "Appelez le 02 38 71 93 93."   # no questions
  *
  * Flags: --kind, --title, --service id[=status] (repeatable), --pinned, --corrects id, --body,
  * --date (with offset; default now), --next (next update time with offset, or `none`), --title-en and
- * --body-en (the English version), --dir (content folder). Any flag left out is asked for, unless
- * --yes is given or no terminal is attached (then --kind, --title and --body are required; no services, not pinned). The file is checked before the command ends: if it
+ * --body-en (the English version), --dir (content folder), --lang (fr, the default, or en). Any flag
+ * left out is asked for, unless --yes is given or no terminal is attached (then --kind, --title and
+ * --body are required; no services, not pinned). The file is checked before the command ends: if it
  * makes the content invalid, it is removed and the problems are printed. Then the update is printed
  * as an SMS, a post, a voicemail script and an alert (see `npm run messages`).
  * The first update of kind `incident` on a standby site declares the incident.
@@ -18,7 +20,8 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
 import { updateMessages } from '../src/lib/messages.ts';
 import { nowInZone, renderTranslationFile, renderUpdateFile, setNextUpdate, updateFileName, type NewUpdate } from '../src/lib/new-update.ts';
-import { EXPECTED, formatProblems } from '../src/lib/problems.ts';
+import { langOf, t, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
+import { formatProblems } from '../src/lib/problems.ts';
 import { dateTimeSchema, type Status } from '../src/schemas/common.ts';
 import { interview, localPrompts } from './lib/interview.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
@@ -38,21 +41,25 @@ const { values } = parseArgsOrUsage(
 			'title-en': { type: 'string' },
 			'body-en': { type: 'string' },
 			dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+			lang: { type: 'string', default: 'fr' },
 			yes: { type: 'boolean', default: false },
 		},
 	},
-	'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir dossier] [--yes]',
+	'usage.new',
 );
+const lang = langOf(values.lang);
+function fail(key: MessageKey, params?: MessageParams, code = 1): never {
+	console.error(t(lang, key, params));
+	process.exit(code);
+}
 // The date names the file: anything but a real date with offset (say `../../x`) is refused before a file is written.
 if (values.date !== undefined && !dateTimeSchema.safeParse(values.date).success) {
-	console.error(`--date : attendu ${EXPECTED['expected.datetime']!.fr} ; trouvé « ${values.date} ». Aucune actualité créée.`);
-	process.exit(1);
+	fail('new.badDate', { expected: t(lang, 'expected.datetime'), value: values.date });
 }
 
 const { content, problems } = loadContent(values.dir);
 if (!content) {
-	console.error(`Le contenu actuel a des erreurs ; corrigez-les d'abord (npm run check).\n${formatProblems(problems)}`);
-	process.exit(1);
+	fail('new.contentErrors', { problems: formatProblems(problems, lang) });
 }
 
 const given: Parameters<typeof interview>[2] = {
@@ -65,8 +72,7 @@ const given: Parameters<typeof interview>[2] = {
 	en: values['title-en'] && values['body-en'] ? { title: values['title-en'], body: values['body-en'] } : undefined,
 };
 if (values.next && values.next !== 'none' && !dateTimeSchema.safeParse(values.next).success) {
-	console.error(`--next : attendu une date et heure avec décalage, ex. « 2024-06-29T10:00+02:00 », ou « none » ; trouvé « ${values.next} ».`);
-	process.exit(1);
+	fail('new.badNext', { value: values.next });
 }
 if (values.service) {
 	given.services = values.service.map((s) => s.split('=')[0]!);
@@ -75,18 +81,12 @@ if (values.service) {
 // Without a terminal (a script) or with --yes, nothing is asked: missing optional flags take their defaults.
 if (values.yes || !process.stdin.isTTY) {
 	const missing = (['kind', 'title', 'body'] as const).filter((flag) => !given[flag]);
-	if (missing.length) {
-		console.error(`Sans assistant, ces options sont obligatoires : ${missing.map((f) => `--${f}`).join(', ')}.`);
-		process.exit(1);
-	}
+	if (missing.length) fail('command.requiredFlags', { flags: missing.map((f) => `--${f}`).join(', ') });
 	Object.assign(given, { services: given.services ?? [], changes: given.changes ?? [], pinned: given.pinned ?? false, askExtras: false });
 }
 
-const answers = await interview(localPrompts('fr'), content, given).catch((error: unknown) => {
-	if (error instanceof Error && error.name === 'ExitPromptError') {
-		console.error('Annulé : aucune actualité créée.');
-		process.exit(130);
-	}
+const answers = await interview(localPrompts(lang), content, given, lang).catch((error: unknown) => {
+	if (error instanceof Error && error.name === 'ExitPromptError') fail('new.cancelled', undefined, 130);
 	throw error;
 });
 const { nextUpdate, en, ...fields } = answers;
@@ -99,8 +99,7 @@ const enPath = path.replace(/\.md$/, '.en.md');
 // Whatever the flags, the only files this command writes are directly inside content/updates/ (and settings.yaml).
 const inside = relative(resolve(values.dir, 'updates'), resolve(path));
 if (inside !== name || isAbsolute(inside)) {
-	console.error(`Nom de fichier refusé : « ${name} » sortirait de ${join(values.dir, 'updates')}. Aucune actualité créée.`);
-	process.exit(1);
+	fail('new.refusedName', { name, dir: join(values.dir, 'updates') });
 }
 const settingsPath = join(values.dir, 'settings.yaml');
 const settingsBefore = readFileSync(settingsPath, 'utf8');
@@ -115,13 +114,14 @@ if (mine.length || !after.content) {
 	unlinkSync(path);
 	if (en) unlinkSync(enPath);
 	writeFileSync(settingsPath, settingsBefore);
-	console.error(`L'actualité n'a pas été créée :\n${formatProblems(mine)}`);
-	process.exit(1);
+	fail('new.invalid', { problems: formatProblems(mine, lang) });
 }
 const id = basename(path, '.md');
-console.log(`✓ Actualité créée : ${path}${en ? `\n✓ Version anglaise : ${enPath}` : ''}${nextUpdate !== undefined ? `\n✓ Prochaine mise à jour : ${nextUpdate ?? 'non annoncée'} (settings.yaml)` : ''}`);
-if (update.kind === 'incident' && content.status.standby) console.log("✓ Incident déclaré : le site n'est plus en veille ; les services prennent leur état de début d'incident (initialStatus).");
+console.log(t(lang, 'new.created', { path }));
+if (en) console.log(t(lang, 'new.createdEnglish', { path: enPath }));
+if (nextUpdate !== undefined) console.log(t(lang, 'new.nextUpdate', { next: nextUpdate ?? 'none' }));
+if (update.kind === 'incident' && content.status.standby) console.log(t(lang, 'new.incidentDeclared'));
 if (after.content.updateById.has(id)) {
-	console.log(`\nÀ diffuser sur les autres canaux (npm run messages -- ${id}) :\n${formatMessages(updateMessages(after.content, id, new URL(after.content.settings.data.fr.siteUrl)))}`);
+	console.log(`\n${t(lang, 'new.otherChannels', { id, messages: formatMessages(updateMessages(after.content, id, new URL(after.content.settings.data.fr.siteUrl)), lang) })}`);
 }
-console.log('\n  Relisez-la, complétez le texte si besoin, puis prévisualisez avec « npm run dev » et publiez avec « npm run publish ».');
+console.log(`\n${t(lang, 'new.reread')}`);

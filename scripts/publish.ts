@@ -17,8 +17,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { confirm } from '@inquirer/prompts';
 import { loadContent } from '../src/lib/content.ts';
-import { counted } from '../src/i18n/ui.ts';
-import { formatProblems, type Lang } from '../src/lib/problems.ts';
+import { errorText, langOf, t, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
+import { formatProblems } from '../src/lib/problems.ts';
 import { MANIFEST_FILE, manifestForFolder, serializeManifest } from '../src/lib/publish/manifest.ts';
 import { signFile } from '../src/lib/publish/sign.ts';
 import { deploy, expandPath, isRunning, targetLabel } from '../src/lib/publish/targets.ts';
@@ -35,13 +35,13 @@ const { values } = parseArgsOrUsage(
 			yes: { type: 'boolean', default: false },
 		},
 	},
-	'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en] [--yes]',
+	'usage.publish',
 );
-const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
-const say = (fr: string, en: string) => console.log(lang === 'fr' ? fr : en);
-const fail = (fr: string, en: string): never => {
-	console.error(`✗ ${lang === 'fr' ? fr : en}`);
-	console.error(lang === 'fr' ? 'Rien n’a été publié : les copies en ligne sont inchangées.' : 'Nothing was published: the live copies are unchanged.');
+const lang = langOf(values.lang);
+const print = (key: MessageKey, params?: MessageParams) => console.log(t(lang, key, params));
+const fail = (key: MessageKey, params?: MessageParams): never => {
+	console.error(`✗ ${t(lang, key, params)}`);
+	console.error(t(lang, 'publish.nothingPublished'));
 	process.exit(1);
 };
 
@@ -49,30 +49,31 @@ const projectDir = resolve(import.meta.dirname, '..');
 const contentDir = resolve(values.content);
 
 // 1. Check the content: any error stops here.
-say(`Vérification du contenu (${contentDir})…`, `Checking the content (${contentDir})…`);
+print('publish.checking', { dir: contentDir });
 const { content, problems } = loadContent(contentDir);
 if (problems.length) console.log(formatProblems(problems, lang));
-if (!content || problems.some((p) => p.severity === 'error')) fail('Le contenu a des erreurs (voir ci-dessus).', 'The content has errors (see above).');
+if (!content || problems.some((p) => p.severity === 'error')) fail('publish.contentErrors');
 // Warnings (a date in the future, a service not confirmed, a next update already past…) do not stop a
 // publication, but somebody must have read them: ask, or require --yes where nobody can answer.
 const warnings = problems.filter((p) => p.severity === 'warning').length;
 if (warnings && !values.yes) {
-	if (!process.stdin.isTTY) fail('Le contenu a des avertissements (voir ci-dessus). Corrigez-les, ou relancez avec --yes pour publier quand même.', 'The content has warnings (see above). Fix them, or run again with --yes to publish anyway.');
-	const go = await confirm({ message: lang === 'fr' ? 'Le contenu a des avertissements (voir ci-dessus). Publier quand même ?' : 'The content has warnings (see above). Publish anyway?', default: false }).catch(() => false);
-	if (!go) fail('Publication annulée.', 'Publication cancelled.');
+	if (!process.stdin.isTTY) fail('publish.warningsUnattended');
+	const go = await confirm({ message: t(lang, 'publish.warningsConfirm'), default: false }).catch(() => false);
+	if (!go) fail('publish.cancelled');
 }
 const settings = content!.settings.data.fr;
 const publish = settings.publish;
-if (!publish) fail('settings.yaml n’a pas de section « publish: » (voir docs/publishing.md).', 'settings.yaml has no "publish:" section (see docs/publishing.md).');
-const targets = publish!.targets.filter((t) => !values.only?.length || values.only.includes(t.name ?? ''));
-if (!targets.length) fail(values.only?.length ? `Aucune cible nommée ${values.only.join(', ')}.` : 'Aucune cible dans « publish.targets ».', values.only?.length ? `No target named ${values.only.join(', ')}.` : 'No target in "publish.targets".');
+if (!publish) fail('publish.noSection');
+const targets = publish!.targets.filter((target) => !values.only?.length || values.only.includes(target.name ?? ''));
+if (!targets.length && values.only?.length) fail('publish.noTargetNamed', { names: values.only.join(', ') });
+if (!targets.length) fail('publish.noTarget');
 const keySetting = values.key ?? process.env.PUBLISH_KEY ?? publish!.key;
-if (!keySetting) fail('Aucune clé de signature : « publish.key », PUBLISH_KEY ou --key.', 'No signing key: "publish.key", PUBLISH_KEY or --key.');
+if (!keySetting) fail('publish.noKey');
 const keyPath = expandPath(keySetting!);
-if (!existsSync(keyPath)) fail(`Clé de signature introuvable : ${keyPath}`, `Signing key not found: ${keyPath}`);
+if (!existsSync(keyPath)) fail('publish.keyNotFound', { path: keyPath });
 const allowedSigners = join(contentDir, 'signing', 'allowed_signers');
-if (!existsSync(allowedSigners)) fail(`${allowedSigners} manque : la clé publique de la mairie doit y figurer.`, `${allowedSigners} is missing: it must list the town's public key.`);
-if (settings.replayAt) say(`! replayAt est réglé (${settings.replayAt}) : le site est figé à ce moment-là. Supprimez-le pour un vrai site.`, `! replayAt is set (${settings.replayAt}): the site is frozen at that moment. Remove it for a real site.`);
+if (!existsSync(allowedSigners)) fail('publish.noAllowedSigners', { file: allowedSigners });
+if (settings.replayAt) print('publish.replayAt', { at: settings.replayAt });
 
 // 2. Build into a fresh temporary folder. It is inside the project (in .astro/, ignored by git): for an
 // output folder outside the current folder, Astro 7 puts its prerender files in the shared
@@ -89,7 +90,7 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 const outDir = join(work, 'site');
 const builtAt = new Date();
-say('Construction du site…', 'Building the site…');
+print('publish.building');
 const build = spawnSync(process.execPath, [join(projectDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	cwd: projectDir,
 	env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -98,44 +99,41 @@ const build = spawnSync(process.execPath, [join(projectDir, 'node_modules/astro/
 });
 if (build.status !== 0) {
 	console.error(`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-40).join('\n'));
-	fail('La construction du site a échoué (voir ci-dessus).', 'The build failed (see above).');
+	fail('publish.buildFailed');
 }
 
 // 3. Manifest of every file, 4. signature, then a check of both against the trusted allowed_signers.
 const expires = new Date(builtAt.getTime() + publish!.validDays * 86_400_000);
 const manifest = manifestForFolder(outDir, { site: settings.siteUrl, mirrors: settings.mirrors, builtAt, expires });
 writeFileSync(join(outDir, MANIFEST_FILE), serializeManifest(manifest));
-say(`Manifeste : ${manifest.files.length} fichiers. Signature avec ${keyPath}…`, `Manifest: ${manifest.files.length} files. Signing with ${keyPath}…`);
+print('publish.signing', { files: manifest.files.length, key: keyPath });
 try {
 	signFile(keyPath, join(outDir, MANIFEST_FILE));
 } catch (error) {
-	fail(`La signature a échoué : ${(error as Error).message}`, `Signing failed: ${(error as Error).message}`);
+	fail('publish.signFailed', { message: (error as Error).message });
 }
 const check = verifyFolder(outDir, allowedSigners);
-if (!isClean(check)) fail(`La signature ne se vérifie pas avec ${allowedSigners} : ${check.signature.message}. La clé utilisée est-elle celle de la mairie ?`, `The signature does not check with ${allowedSigners}: ${check.signature.message}. Is this the town's key?`);
-if (check.signature.principal !== publish!.signer) fail(`La clé est celle de « ${check.signature.principal} », pas de « ${publish!.signer} » (publish.signer).`, `The key belongs to "${check.signature.principal}", not "${publish!.signer}" (publish.signer).`);
-say(`✓ Signé par ${check.signature.principal} (${check.signature.fingerprint})`, `✓ Signed by ${check.signature.principal} (${check.signature.fingerprint})`);
+if (!isClean(check)) fail('publish.signatureMismatch', { file: allowedSigners, message: check.signature.message });
+if (check.signature.principal !== publish!.signer) fail('publish.wrongSigner', { principal: check.signature.principal ?? '', signer: publish!.signer });
+print('publish.signed', { principal: check.signature.principal ?? '', fingerprint: check.signature.fingerprint ?? '' });
 
 // 5. Deploy to every target; one failing does not stop the others.
 const failures: string[] = [];
 for (const target of targets) {
 	const label = targetLabel(target);
-	say(`→ ${label}…`, `→ ${label}…`);
+	print('publish.deploying', { label });
 	try {
 		deploy(target, outDir, manifest);
-		say(`  ✓ publié : ${label}`, `  ✓ published: ${label}`);
+		print('publish.deployed', { label });
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = errorText(lang, error);
 		failures.push(`${label} — ${message}`);
-		console.error(lang === 'fr' ? `  ✗ ÉCHEC : ${label} — ${message}` : `  ✗ FAILED: ${label} — ${message}`);
+		console.error(t(lang, 'publish.deployFailed', { label, message }));
 	}
 }
 if (failures.length) {
-	console.error(lang === 'fr' ? `\n✗ ${counted('fr', failures.length, 'cible', 'cibles')} sur ${targets.length} en échec ; les autres sont à jour :` : `\n✗ ${failures.length} of ${counted('en', targets.length, 'target', 'targets')} failed; the others are up to date:`);
+	console.error(`\n${t(lang, 'publish.someFailed', { failed: failures.length, total: targets.length })}`);
 	for (const f of failures) console.error(`  - ${f}`);
 	process.exit(1);
 }
-say(
-	`\n✓ Publié sur ${counted('fr', targets.length, 'cible', 'cibles')}, construit le ${builtAt.toISOString()}, valable jusqu’au ${expires.toISOString()} : republiez avant.`,
-	`\n✓ Published to ${counted('en', targets.length, 'target', 'targets')}, built at ${builtAt.toISOString()}, valid until ${expires.toISOString()}: publish again before then.`,
-);
+console.log(`\n${t(lang, 'publish.done', { n: targets.length, builtAt: builtAt.toISOString(), expires: expires.toISOString() })}`);

@@ -19,13 +19,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { counted } from '../src/i18n/ui.ts';
-import type { Difference } from '../src/lib/publish/manifest.ts';
+import { langOf, t } from '../src/i18n/ui.ts';
 import { copiesBehind, freshnessProblems, readSeenBuilds, recordBuilds, seenBuildsFile, writeSeenBuilds, type FreshnessProblem, type SeenBuilds, type SeenCopy } from '../src/lib/publish/seen-builds.ts';
 import { isClean, verifyFolder, verifyUrl, type VerifyReport } from '../src/lib/publish/verify.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
 
-const USAGE = 'Usage : npm run verify -- <adresse https://… ou dossier>… [--as <adresse officielle>] [--allowed-signers <fichier>] [--timeout <secondes>] [--lang fr|en]';
 const { values, positionals } = parseArgsOrUsage(
 	{
 		allowPositionals: true,
@@ -37,27 +35,26 @@ const { values, positionals } = parseArgsOrUsage(
 			lang: { type: 'string', default: 'fr' },
 		},
 	},
-	USAGE,
+	'usage.verify',
 );
-const fr = values.lang !== 'en';
-const t = (frText: string, enText: string) => (fr ? frText : enText);
+const lang = langOf(values.lang);
 const usageError = (message: string): never => {
 	console.error(message);
-	console.error(USAGE);
+	console.error(t(lang, 'usage.verify'));
 	process.exit(2);
 };
 
-if (!positionals.length) usageError(t('Aucune copie à vérifier.', 'No copy to check.'));
+if (!positionals.length) usageError(t(lang, 'verify.noCopy'));
 const timeoutSeconds = Number(values.timeout);
-if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) usageError(t(`--timeout : un nombre de secondes entre 1 et 3600, pas « ${values.timeout} ».`, `--timeout: a number of seconds from 1 to 3600, not "${values.timeout}".`));
-if (values.as !== undefined && !/^https?:\/\//i.test(values.as)) usageError(t(`--as : une adresse http(s), pas « ${values.as} ».`, `--as: an http(s) address, not "${values.as}".`));
+if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) usageError(t(lang, 'verify.badTimeout', { value: values.timeout }));
+if (values.as !== undefined && !/^https?:\/\//i.test(values.as)) usageError(t(lang, 'verify.badAs', { value: values.as }));
 const allowedSigners = resolve(values['allowed-signers'] ?? join(values.content, 'signing', 'allowed_signers'));
-if (!existsSync(allowedSigners)) usageError(t(`Liste de confiance introuvable : ${allowedSigners}`, `Trusted list not found: ${allowedSigners}`));
+if (!existsSync(allowedSigners)) usageError(t(lang, 'verify.noTrustedList', { file: allowedSigners }));
 
 /** Each target: a folder on disk, or an address. */
 const targets = positionals.map((target) => {
 	const local = target.startsWith('file:') ? fileURLToPath(target) : /^https?:\/\//i.test(target) ? undefined : resolve(target);
-	if (local !== undefined && !(existsSync(local) && statSync(local).isDirectory())) usageError(t(`Ni une adresse http(s) ni un dossier : ${target}`, `Neither an http(s) address nor a folder: ${target}`));
+	if (local !== undefined && !(existsSync(local) && statSync(local).isDirectory())) usageError(t(lang, 'verify.notATarget', { target }));
 	return { target, local };
 });
 
@@ -69,18 +66,10 @@ try {
 	usageError(`✗ ${(error as Error).message}`);
 }
 
-const LABELS: Record<Difference['kind'], [string, string]> = {
-	missing: ['manquant', 'missing'],
-	changed: ['modifié', 'changed'],
-	unexpected: ['inattendu', 'unexpected'],
-	unreachable: ['illisible', 'unreachable'],
-	refused: ['refusé', 'refused'],
-};
-
 /** Prints the report of one copy; returns whether it is clean and current, and the genuine build it holds. */
 async function check({ target, local }: (typeof targets)[number]): Promise<{ ok: boolean; copy?: SeenCopy }> {
-	console.log(t(`Vérification de ${local ?? target}`, `Checking ${local ?? target}`));
-	console.log(t(`Liste de confiance : ${allowedSigners}`, `Trusted list: ${allowedSigners}`));
+	console.log(t(lang, 'verify.checking', { target: local ?? target }));
+	console.log(t(lang, 'verify.trustedList', { file: allowedSigners }));
 	let report: VerifyReport;
 	try {
 		report = local !== undefined ? verifyFolder(local, allowedSigners) : await verifyUrl(target, allowedSigners, { timeoutMs: timeoutSeconds * 1000 });
@@ -89,46 +78,40 @@ async function check({ target, local }: (typeof targets)[number]): Promise<{ ok:
 		return { ok: false };
 	}
 	if (report.signature.missing) {
-		console.log(t(`✗ COPIE INJOIGNABLE OU INCOMPLÈTE : ${report.signature.message}`, `✗ COPY UNREACHABLE OR INCOMPLETE: ${report.signature.message}`));
-		console.log(t('Pas de manifeste signé à lire : vérifiez l’adresse et la connexion, puis republiez cette copie si besoin.', 'No signed manifest to read: check the address and the connection, then publish this copy again if needed.'));
+		console.log(t(lang, 'verify.unreachable', { message: report.signature.message }));
+		console.log(t(lang, 'verify.unreachableHelp'));
 		return { ok: false };
 	}
 	if (!report.signature.ok) {
-		console.log(t(`✗ SIGNATURE INVALIDE : ${report.signature.message}`, `✗ BAD SIGNATURE: ${report.signature.message}`));
-		console.log(t('Cette copie n’est pas authentifiée par la mairie : ne vous y fiez pas.', 'This copy is not authenticated by the town: do not trust it.'));
+		console.log(t(lang, 'verify.badSignature', { message: report.signature.message }));
+		console.log(t(lang, 'verify.badSignatureHelp'));
 		return { ok: false };
 	}
 	const m = report.manifest!;
-	console.log(t(`✓ Signature valide : ${report.signature.principal} (clé ${report.signature.fingerprint})`, `✓ Good signature: ${report.signature.principal} (key ${report.signature.fingerprint})`));
-	console.log(t(`  Publication du ${m.builtAt} pour ${m.site}, valable jusqu’au ${m.expires} : ${m.files.length} fichiers listés, ${report.checked} lus.`, `  Publication of ${m.builtAt} for ${m.site}, valid until ${m.expires}: ${m.files.length} files listed, ${report.checked} read.`));
+	console.log(t(lang, 'verify.goodSignature', { principal: report.signature.principal ?? '', fingerprint: report.signature.fingerprint ?? '' }));
+	console.log(t(lang, 'verify.publication', { builtAt: m.builtAt, site: m.site, expires: m.expires, listed: m.files.length, read: report.checked }));
 
 	const problems = freshnessProblems(m, { now: new Date(), address: values.as ?? (local === undefined ? target : undefined) });
 	for (const problem of problems) console.log(freshnessMessage(problem, values.as ?? target));
 
 	for (const d of report.differences) {
-		const [frLabel, enLabel] = LABELS[d.kind];
-		const detail = d.detail ? (d.kind === 'unexpected' ? t(` (lien depuis ${d.detail})`, ` (linked from ${d.detail})`) : ` (${d.detail})`) : '';
-		console.log(`✗ ${t(frLabel, enLabel).padEnd(10)} ${d.path}${detail}`);
+		const detail = d.detail ? (d.kind === 'unexpected' ? t(lang, 'verify.linkedFrom', { page: d.detail }) : ` (${d.detail})`) : '';
+		console.log(`✗ ${t(lang, `verify.difference.${d.kind}`).padEnd(10)} ${d.path}${detail}`);
 	}
 	if (report.hidden?.length) {
 		const list = report.hidden.map((h) => `${h.path} (${h.status})`).join(', ');
-		console.log(t(`  Non servis par l’hébergeur, comme il se doit : ${list}`, `  Not served by the host, as they should not be: ${list}`));
+		console.log(t(lang, 'verify.hidden', { list }));
 	}
 	if (report.headers) printHeaders(report.headers);
 	if (report.mode === 'http') {
-		console.log(
-			t(
-				'  Note : en HTTP, un fichier ajouté n’est trouvé que si une page y mène ; vérifiez une copie sur disque pour une liste complète.',
-				'  Note: over HTTP an added file is found only if a page links to it; check a copy on disk for a complete listing.',
-			),
-		);
+		console.log(t(lang, 'verify.httpNote'));
 	}
 	const clean = isClean(report);
 	// With several copies, whether each is current is only known once all are read: said at the end.
-	if (clean && targets.length > 1) console.log(t('✓ Chaque fichier est celui que la mairie a signé.', '✓ Every file is the one the town signed.'));
+	if (clean && targets.length > 1) console.log(t(lang, 'verify.allSigned'));
 	if (!clean) {
 		const count = report.differences.length + (report.headers?.filter((h) => h.different).length ?? 0);
-		console.log(t(`✗ ${counted('fr', count, 'différence', 'différences')} : cette copie n’est PAS celle que la mairie a publiée.`, `✗ ${counted('en', count, 'difference', 'differences')}: this copy is NOT the one the town published.`));
+		console.log(t(lang, 'verify.differences', { n: count }));
 	}
 	// Like TUF, only a publication that passed its own checks (signature, expiry, address) is remembered.
 	const copy = problems.length ? undefined : { site: m.site, builtAt: m.builtAt, from: local ?? target };
@@ -138,17 +121,11 @@ async function check({ target, local }: (typeof targets)[number]): Promise<{ ok:
 function freshnessMessage(problem: FreshnessProblem, address: string): string {
 	switch (problem.kind) {
 		case 'expired':
-			return t(
-				`✗ EXPIRÉE depuis le ${problem.detail} : une copie ancienne peut montrer une situation dépassée. Republiez-la (npm run publish).`,
-				`✗ EXPIRED since ${problem.detail}: an old copy may show a situation that is over. Publish it again (npm run publish).`,
-			);
+			return t(lang, 'verify.expired', { since: problem.detail });
 		case 'wrong-address':
-			return t(
-				`✗ MAUVAISE ADRESSE : cette publication est signée pour ${problem.detail}, pas pour ${address}. (Copie servie ailleurs en connaissance de cause : --as <adresse officielle>.)`,
-				`✗ WRONG ADDRESS: this publication is signed for ${problem.detail}, not for ${address}. (A copy knowingly served elsewhere: --as <official address>.)`,
-			);
+			return t(lang, 'verify.wrongAddress', { signedFor: problem.detail, address });
 		case 'behind':
-			return t(`✗ EN RETARD : ${problem.detail}`, `✗ BEHIND: ${problem.detail}`);
+			return t(lang, 'verify.behind', { detail: problem.detail });
 	}
 }
 
@@ -157,16 +134,16 @@ function printHeaders(headers: NonNullable<VerifyReport['headers']>): void {
 	const pages = headers[0]!.pages;
 	const good = headers.filter((h) => !h.different && h.absentOn === 0);
 	if (good.length === headers.length) {
-		console.log(t(`✓ En-têtes de sécurité : les ${headers.length} signés sont envoyés tels quels (${pages} pages).`, `✓ Security headers: all ${headers.length} signed ones are sent as signed (${pages} pages).`));
+		console.log(t(lang, 'verify.headersAll', { n: headers.length, pages }));
 		return;
 	}
-	console.log(t(`  En-têtes de sécurité : ${good.length} sur ${headers.length} envoyés tels que signés (${pages} pages).`, `  Security headers: ${good.length} of ${headers.length} sent as signed (${pages} pages).`));
+	console.log(t(lang, 'verify.headersSome', { good: good.length, n: headers.length, pages }));
 	for (const h of headers) {
-		if (h.different) console.log(t(`✗ en-tête   ${h.name} : « ${h.different.sent} » sur ${h.different.path}, signé « ${h.expected} »`, `✗ header    ${h.name}: "${h.different.sent}" on ${h.different.path}, signed "${h.expected}"`));
-		else if (h.absentOn) console.log(t(`! en-tête absent : ${h.name} (${counted('fr', h.absentOn, 'page', 'pages')} sur ${h.pages}) ; l’hébergeur ne l’envoie pas`, `! header not sent: ${h.name} (${h.absentOn} of ${counted('en', h.pages, 'page', 'pages')}); the host does not send it`));
+		if (h.different) console.log(t(lang, 'verify.headerDifferent', { name: h.name, sent: h.different.sent, path: h.different.path, expected: h.expected }));
+		else if (h.absentOn) console.log(t(lang, 'verify.headerAbsent', { name: h.name, absent: h.absentOn, pages: h.pages }));
 	}
 	if (headers.some((h) => h.absentOn && !h.different)) {
-		console.log(t('  Sans ces en-têtes, seule la politique <meta> de chaque page protège : voir docs/publishing.md, section 8.', '  Without these headers only each page’s <meta> policy protects it: see docs/publishing.md, section 8.'));
+		console.log(t(lang, 'verify.metaOnly'));
 	}
 }
 
@@ -182,15 +159,12 @@ const copies = results.flatMap((r) => (r.copy ? [r.copy] : []));
 const behind = copiesBehind(seen!, copies, now);
 if (behind.length) console.log('');
 for (const { copy, newest } of behind) {
-	const where = copies.some((c) => c.from === newest.from && c.builtAt === newest.builtAt) ? newest.from : t(`${newest.from}, vérifiée le ${newest.seenAt}`, `${newest.from}, checked on ${newest.seenAt}`);
+	const where = copies.some((c) => c.from === newest.from && c.builtAt === newest.builtAt) ? newest.from : t(lang, 'verify.checkedOn', { from: newest.from, seenAt: newest.seenAt });
 	console.log(
 		freshnessMessage(
 			{
 				kind: 'behind',
-				detail: t(
-					`${copy.from} a la publication du ${copy.builtAt}, plus ancienne que celle du ${newest.builtAt} (${where}). Une copie en retard ou rejouée montre une situation dépassée : republiez-la.`,
-					`${copy.from} holds the publication of ${copy.builtAt}, older than the one of ${newest.builtAt} (${where}). A copy left behind or replayed shows a situation that is over: publish it again.`,
-				),
+				detail: t(lang, 'verify.behindDetail', { copy: copy.from, builtAt: copy.builtAt, newest: newest.builtAt, where }),
 			},
 			copy.from,
 		),
@@ -201,17 +175,15 @@ try {
 	// Read again: another verify may have recorded a newer build meanwhile.
 	writeSeenBuilds(stateFile, recordBuilds(readSeenBuilds(stateFile), copies, now));
 } catch (error) {
-	console.log(t(`! Impossible d’enregistrer la dernière publication vue dans ${stateFile} : ${(error as Error).message}`, `! Could not record the newest publication seen in ${stateFile}: ${(error as Error).message}`));
+	console.log(t(lang, 'verify.cannotRecord', { file: stateFile, message: (error as Error).message }));
 }
 
 const failed = results.filter((r) => !r.ok);
 if (targets.length > 1) {
 	console.log('');
-	if (failed.length) console.log(t(`✗ ${counted('fr', failed.length, 'copie', 'copies')} sur ${targets.length} en échec : ${failed.map((r) => r.target).join(', ')}`, `✗ ${failed.length} of ${targets.length} copies failed: ${failed.map((r) => r.target).join(', ')}`));
+	if (failed.length) console.log(t(lang, 'verify.copiesFailed', { n: failed.length, total: targets.length, list: failed.map((r) => r.target).join(', ') }));
 }
 if (failed.length) process.exit(1);
 console.log(
-	targets.length > 1
-		? t(`✓ Les ${targets.length} copies sont conformes et à jour.`, `✓ All ${targets.length} copies are authentic and current.`)
-		: t('✓ Copie conforme : chaque fichier est celui que la mairie a signé.', '✓ Authentic copy: every file is the one the town signed.'),
+	targets.length > 1 ? t(lang, 'verify.allCopiesGood', { n: targets.length }) : t(lang, 'verify.goodCopy'),
 );

@@ -1,19 +1,22 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { langOf, t, type MessageKey } from '../../src/i18n/ui.ts';
 
 /**
  * `parseArgs` for the staff commands: a mistyped or unknown option prints what went wrong and the
- * usage line, and exits 2, instead of a Node stack trace (ERR_PARSE_ARGS_UNKNOWN_OPTION).
+ * usage line (in the language `--lang` asks for, if it could be read), and exits 2, instead of a Node
+ * stack trace (ERR_PARSE_ARGS_UNKNOWN_OPTION).
  *
  * @example
- * const { values } = parseArgsOrUsage({ options: { lang: { type: 'string' } } }, 'Usage : npm run verify -- <adresse> [--lang en]');
+ * const { values } = parseArgsOrUsage({ options: { lang: { type: 'string' } } }, 'usage.verify');
  */
-export function parseArgsOrUsage<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+export function parseArgsOrUsage<T extends ParseArgsConfig>(config: T, usage: MessageKey): ReturnType<typeof parseArgs<T>> {
 	try {
 		return parseArgs(config);
 	} catch (error) {
 		if (!String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw error;
+		const args = process.argv;
 		console.error(`✗ ${(error as Error).message.split('\n')[0]}`);
-		console.error(usage);
+		console.error(t(langOf(args[args.indexOf('--lang') + 1]), usage));
 		process.exit(2);
 	}
 }

@@ -1,6 +1,7 @@
 import * as prompts from '@inquirer/prompts';
 import type { SiteContent } from '../../src/lib/content.ts';
 import { nextUpdateChoices, parseLocalDateTime, type NewUpdate } from '../../src/lib/new-update.ts';
+import { t, type Lang } from '../../src/i18n/ui.ts';
 import { STATUSES, type Status } from '../../src/schemas/common.ts';
 import { UPDATE_KINDS, type StatusChange } from '../../src/schemas/update.ts';
 
@@ -12,15 +13,8 @@ export interface Ask {
 	confirm(options: { message: string; default?: boolean }): Promise<boolean>;
 }
 
-const KEY_WORDS: Record<'fr' | 'en', Record<string, string>> = {
-	fr: { space: 'espace', navigate: 'naviguer', select: 'choisir', all: 'tout', invert: 'inverser', submit: 'valider' },
-	en: {},
-};
-
-const CONFIRM_WORDS = {
-	fr: { yes: 'Oui', no: 'Non', error: ({ yes, no }: { yes: string; no: string }) => `Répondez « ${yes} » ou « ${no} ».` },
-	en: { yes: 'Yes', no: 'No', error: ({ yes, no }: { yes: string; no: string }) => `Answer "${yes}" or "${no}".` },
-};
+/** The words @inquirer/prompts puts in its key hints ("↑↓ navigate • ⏎ select"). */
+const KEY_WORDS = ['space', 'navigate', 'select', 'all', 'invert', 'submit'] as const;
 
 /**
  * @inquirer/prompts with their key hints and yes/no words ("↑↓ navigate • ⏎ select") in the staff's language.
@@ -29,31 +23,17 @@ const CONFIRM_WORDS = {
  * await localPrompts('fr').select({ message: 'Type ?', choices }); // hint line: '↑↓ naviguer • ⏎ choisir'
  * await localPrompts('fr').confirm({ message: 'Épingler ?' });    // '? Épingler ? (o/N)'
  */
-export function localPrompts(lang: 'fr' | 'en'): Ask {
-	const words = KEY_WORDS[lang];
+export function localPrompts(lang: Lang): Ask {
+	const words: Record<string, string> = Object.fromEntries(KEY_WORDS.map((word) => [word, t(lang, `prompt.key.${word}`)]));
 	const theme = { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${words[key] ?? key} ${words[action] ?? action}`).join(' • ') } };
+	const keywords = { yes: t(lang, 'prompt.yes'), no: t(lang, 'prompt.no'), error: ({ yes, no }: { yes: string; no: string }) => t(lang, 'prompt.yesOrNo', { yes, no }) };
 	return {
 		select: (options) => prompts.select({ ...options, theme }),
 		checkbox: (options) => prompts.checkbox({ ...options, theme }),
 		input: (options) => prompts.input(options),
-		confirm: (options) => prompts.confirm({ ...options, theme: { keywords: CONFIRM_WORDS[lang] } }),
+		confirm: (options) => prompts.confirm({ ...options, theme: { keywords } }),
 	};
 }
-
-const KIND_LABELS: Record<NewUpdate['kind'], [string, string]> = {
-	incident: ['Incident', 'un service est touché, une nouvelle panne'],
-	information: ['Information', 'point de situation, nouvelle organisation'],
-	warning: ['Alerte', 'danger pour les habitants : faux messages, arnaques'],
-	resolution: ['Rétablissement', 'un service fonctionne de nouveau'],
-	correction: ['Correction', 'corrige une actualité déjà publiée'],
-};
-
-export const STATUS_LABELS: Record<Status, string> = {
-	operational: 'Fonctionne normalement',
-	degraded: 'Perturbé (délais, limites)',
-	paper: 'Sur papier uniquement',
-	down: 'Interrompu',
-};
 
 /** What `npm run new` asks besides the update itself. */
 export interface UpdateExtras {
@@ -64,31 +44,32 @@ export interface UpdateExtras {
 }
 
 /**
- * Asks, in French, everything an update needs, starting from what flags already gave.
+ * Asks, in French (or English), everything an update needs, starting from what flags already gave.
  * Status changes are asked service by service, showing the current status; then the next update
  * time and, if staff want, the English title and text.
  */
-export async function interview(ask: Ask, content: SiteContent, given: Partial<NewUpdate> & UpdateExtras & { askExtras?: boolean }): Promise<Omit<NewUpdate, 'date'> & UpdateExtras> {
+export async function interview(ask: Ask, content: SiteContent, given: Partial<NewUpdate> & UpdateExtras & { askExtras?: boolean }, lang: Lang = 'fr'): Promise<Omit<NewUpdate, 'date'> & UpdateExtras> {
+	const status = (value: Status) => t(lang, 'new.ask.status', { status: value });
 	const kind =
 		given.kind ??
-		(await ask.select({ message: "Quel type d'actualité ?", choices: UPDATE_KINDS.map((value) => ({ value, name: KIND_LABELS[value][0], description: value === 'incident' && content.status.standby ? "déclare l'incident : le site quitte la veille, les services prennent leur état de crise" : KIND_LABELS[value][1] })) }));
-	const title =
-		given.title ??
-		(await ask.input({ message: 'Titre (ce qui change, en une phrase) :', validate: (v) => (v.trim().length > 0 && v.length <= 200) || 'Un titre de 1 à 200 caractères.' })).trim();
+		(await ask.select({ message: t(lang, 'new.ask.kind'), choices: UPDATE_KINDS.map((value) => ({ value, name: t(lang, `kind.${value}`), description: value === 'incident' && content.status.standby ? t(lang, 'new.ask.declareIncident') : t(lang, 'new.ask.kindHint', { kind: value }) })) }));
+	const titleLength = (v: string) => (v.trim().length > 0 && v.length <= 200) || t(lang, 'new.ask.titleLength');
+	const someText = (v: string) => v.trim().length > 0 || t(lang, 'new.ask.bodyRequired');
+	const title = given.title ?? (await ask.input({ message: t(lang, 'new.ask.title'), validate: titleLength })).trim();
 	const statusOf = (id: string) => content.status.services.get(id)!.status;
 	const concerned =
 		given.services ??
 		(await ask.checkbox({
-			message: 'Services concernés (espace pour cocher, entrée pour valider) :',
-			choices: content.services.map((s) => ({ value: s.id, name: `${s.data.fr.name} — ${STATUS_LABELS[statusOf(s.id)]}` })),
+			message: t(lang, 'new.ask.services'),
+			choices: content.services.map((s) => ({ value: s.id, name: `${s.data[lang].name} — ${status(statusOf(s.id))}` })),
 		}));
 	const changes: StatusChange[] = [...(given.changes ?? [])];
 	if (!given.changes) {
 		for (const id of concerned) {
 			const current = statusOf(id);
 			const next = await ask.select<Status | 'same'>({
-				message: `Nouvel état de « ${content.serviceById.get(id)!.data.fr.name} » ?`,
-				choices: [{ value: 'same', name: `Inchangé (${STATUS_LABELS[current]})` }, ...STATUSES.filter((s) => s !== current).map((value) => ({ value, name: STATUS_LABELS[value] }))],
+				message: t(lang, 'new.ask.newStatus', { service: content.serviceById.get(id)!.data[lang].name }),
+				choices: [{ value: 'same', name: t(lang, 'new.ask.unchanged', { status: status(current) }) }, ...STATUSES.filter((s) => s !== current).map((value) => ({ value, name: status(value) }))],
 				default: 'same',
 			});
 			if (next !== 'same') changes.push({ service: id, status: next });
@@ -98,34 +79,32 @@ export async function interview(ask: Ask, content: SiteContent, given: Partial<N
 		kind !== 'correction'
 			? undefined
 			: (given.corrects ??
-				(await ask.select({ message: 'Quelle actualité corrigez-vous ?', choices: content.updates.slice(0, 30).map((u) => ({ value: u.id, name: `${u.data.fr.date.slice(0, 16).replace('T', ' ')} — ${u.data.fr.title}` })) })));
-	const pinned = given.pinned ?? (await ask.confirm({ message: "Épingler en haut de la page d'accueil ?", default: kind === 'warning' }));
-	const body =
-		given.body ??
-		(await ask.input({ message: 'Texte (une ou deux phrases ; vous pourrez compléter le fichier ensuite) :', validate: (v) => v.trim().length > 0 || 'Écrivez au moins une phrase.' }));
+				(await ask.select({ message: t(lang, 'new.ask.corrects'), choices: content.updates.slice(0, 30).map((u) => ({ value: u.id, name: `${u.data.fr.date.slice(0, 16).replace('T', ' ')} — ${u.data[lang].title}` })) })));
+	const pinned = given.pinned ?? (await ask.confirm({ message: t(lang, 'new.ask.pinned'), default: kind === 'warning' }));
+	const body = given.body ?? (await ask.input({ message: t(lang, 'new.ask.body'), validate: someText }));
 	const tz = content.settings.data.fr.timezone;
 	let nextUpdate = given.nextUpdate;
 	if (nextUpdate === undefined && given.askExtras !== false) {
 		const current = content.settings.data.fr.nextUpdate;
 		const choice = await ask.select<string | null>({
-			message: 'Prochaine mise à jour annoncée aux habitants ?',
+			message: t(lang, 'new.ask.nextUpdate'),
 			choices: [
-				...nextUpdateChoices(tz),
-				{ value: 'other', name: 'Autre jour et heure…' },
-				{ value: null, name: "Ne pas annoncer d'heure" },
-				...(current ? [{ value: current, name: `Garder l'heure annoncée (${current.slice(0, 16).replace('T', ' ')})` }] : []),
+				...nextUpdateChoices(tz, lang),
+				{ value: 'other', name: t(lang, 'new.ask.otherTime') },
+				{ value: null, name: t(lang, 'new.ask.noTime') },
+				...(current ? [{ value: current, name: t(lang, 'new.ask.keepTime', { time: current.slice(0, 16).replace('T', ' ') }) }] : []),
 			],
 		});
 		nextUpdate =
 			choice === 'other'
-				? parseLocalDateTime(await ask.input({ message: 'Jour et heure (ex. 2024-06-29 10:00 ou 29/06/2024 10 h) :', validate: (v) => parseLocalDateTime(v, tz) !== undefined || 'Écrivez par exemple 2024-06-29 10:00.' }), tz)
+				? parseLocalDateTime(await ask.input({ message: t(lang, 'new.ask.dayAndTime'), validate: (v) => parseLocalDateTime(v, tz) !== undefined || t(lang, 'new.ask.dayAndTimeExample') }), tz)
 				: choice;
 	}
 	let en = given.en;
-	if (!en && given.askExtras !== false && (await ask.confirm({ message: 'Ajouter la version anglaise maintenant ?', default: false }))) {
+	if (!en && given.askExtras !== false && (await ask.confirm({ message: t(lang, 'new.ask.english'), default: false }))) {
 		en = {
-			title: (await ask.input({ message: 'Titre en anglais :', validate: (v) => (v.trim().length > 0 && v.length <= 200) || 'Un titre de 1 à 200 caractères.' })).trim(),
-			body: await ask.input({ message: 'Texte en anglais :', validate: (v) => v.trim().length > 0 || 'Écrivez au moins une phrase.' }),
+			title: (await ask.input({ message: t(lang, 'new.ask.englishTitle'), validate: titleLength })).trim(),
+			body: await ask.input({ message: t(lang, 'new.ask.englishBody'), validate: someText }),
 		};
 	}
 	return { nextUpdate, en, kind, title, services: concerned.filter((id) => !changes.some((c) => c.service === id)), changes, pinned, corrects, body };

@@ -1,18 +1,19 @@
+import { t, type Lang } from '../../src/i18n/ui.ts';
 import { MESSAGE_LIMITS, type Messages } from '../../src/lib/messages.ts';
 
 /** The four messages as staff read them in a terminal, each with what matters for its channel. */
-export function formatMessages(m: Messages): string {
+export function formatMessages(m: Messages, lang: Lang): string {
 	const sms = m.sms.gsm
-		? `${m.sms.characters} caractères sur ${MESSAGE_LIMITS.sms}, alphabet GSM : ${m.sms.parts} SMS`
-		: `${m.sms.characters} caractères ; ${m.sms.outsideGsm.map((c) => `« ${c} »`).join(', ')} hors de l'alphabet GSM : ce texte partira en ${m.sms.parts} SMS (remplacez ces caractères pour n'en envoyer qu'un)`;
+		? t(lang, 'messages.smsGsm', { n: m.sms.characters, max: MESSAGE_LIMITS.sms, parts: m.sms.parts })
+		: t(lang, 'messages.smsUnicode', { n: m.sms.characters, outside: m.sms.outsideGsm.map((c) => t(lang, 'problem.quoted', { value: c })).join(', '), parts: m.sms.parts });
 	return [
-		`── SMS (${sms})`,
+		t(lang, 'messages.sms', { detail: sms }),
 		m.sms.text,
-		`── Réseaux sociaux (${m.social.text.length} caractères sur ${MESSAGE_LIMITS.social})`,
+		t(lang, 'messages.social', { n: m.social.text.length, max: MESSAGE_LIMITS.social }),
 		m.social.text,
-		`── Répondeur (${m.voicemail.words} mots, environ ${m.voicemail.seconds} secondes à lire)`,
+		t(lang, 'messages.voicemail', { words: m.voicemail.words, seconds: m.voicemail.seconds }),
 		m.voicemail.text,
-		`── Application d'alerte (titre ${m.alert.title.length}/${MESSAGE_LIMITS.alertTitle}, texte ${m.alert.text.length}/${MESSAGE_LIMITS.alertText})`,
+		t(lang, 'messages.alert', { title: m.alert.title.length, titleMax: MESSAGE_LIMITS.alertTitle, text: m.alert.text.length, textMax: MESSAGE_LIMITS.alertText }),
 		m.alert.title,
 		m.alert.text,
 	].join('\n');

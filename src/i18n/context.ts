@@ -8,8 +8,9 @@ import { t, type Lang, type UiKey } from './ui.ts';
  * site's base path, and dates in the town's time zone.
  *
  * @example
- * const { t, href, r, dateTime } = useLang('fr');
+ * const { t, href, r, alt, dateTime } = useLang('fr');
  * href(r.service('etat-civil')); // '/services/etat-civil/' (or '/ville/services/etat-civil/' under a base)
+ * alt.service('etat-civil');     // '/en/services/etat-civil/': the same page in English
  */
 export function useLang(lang: Lang) {
 	const content = getContent();
@@ -19,6 +20,8 @@ export function useLang(lang: Lang) {
 		content,
 		tz,
 		r: routes(lang),
+		/** The same routes in the other language: where the language switch leads (`alternate={c.alt.poster}`). */
+		alt: routes(lang === 'fr' ? 'en' : 'fr'),
 		t: (key: UiKey, params?: Record<string, string | number>) => t(lang, key, params),
 		href: (path: string) => withBase(import.meta.env.BASE_URL, path),
 		dateTime: (epoch: number) => formatDateTime(epoch, lang, tz),

@@ -1,11 +1,19 @@
 /**
- * Interface strings. French is the residents' language and the default; English must have exactly
- * the same keys (the type checks it). Content text comes from `content/`, not from here.
+ * The site's one string system: every sentence the kit says, to residents (this file's catalogues:
+ * interface and dates) and to staff (`staff.ts`: commands and content problems), in ICU MessageFormat,
+ * said through `t()`.
+ * French is the residents' language and the default; English must have exactly the same keys (the type
+ * checks it). Content text comes from `content/`, not from here.
  */
+import { IntlMessageFormat } from 'intl-messageformat';
 import { typeset } from '../lib/typography.ts';
+import { staff, type StaffKey } from './staff.ts';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
+
+/** A command's `--lang` flag: English if asked for, else French. */
+export const langOf = (flag: string | undefined): Lang => (flag === 'en' ? 'en' : 'fr');
 
 const fr = {
 	'site.title': 'Informations services municipaux',
@@ -23,7 +31,7 @@ const fr = {
 	'feed.serviceDescription': 'Les actualités sur le service « {service} » de la commune de {town}.',
 	'feed.elections': 'Élections — {town}',
 	'feed.electionsDescription': 'Les actualités sur les élections à {town} : bureaux de vote, procurations, résultats.',
-	'feed.manyChanges': '{n} services changent d’état',
+	'feed.manyChanges': '{n, plural, one {# service change d’état} other {# services changent d’état}}',
 	'feed.followService': 'Suivre les actualités de ce service (flux RSS)',
 	'feed.followElections': 'Suivre les actualités des élections (flux RSS)',
 	'feed.howTo': 'Comment s’abonner : flux RSS et agenda',
@@ -37,6 +45,8 @@ const fr = {
 	'calendar.more': 'Plus d’informations : {url}',
 	'statusFile.incident': 'Incident informatique à la mairie de {town}',
 	'statusFile.updated': 'Mise à jour',
+	'statusFile.smsSituation': '{town} : {situation}',
+	'statusFile.smsPhone': 'Tél. {phone}.',
 	'subscribe.title': 'S’abonner aux informations',
 	'subscribe.intro': 'Recevez les nouvelles informations de la mairie sans revenir vérifier ce site : une application les récupère pour vous dès qu’elles sont publiées.',
 	'subscribe.whatTitle': 'Qu’est-ce qu’un flux RSS ?',
@@ -194,19 +204,18 @@ const fr = {
 	'standby.historyEmpty': 'Aucun incident en cours : ce service fonctionne normalement.',
 	'standby.posterIntro': 'Le site officiel qui vous informe en cas de panne informatique ou de cyberattaque',
 	'colon': ' :',
+	'semicolon': ' ; ',
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'La mairie est ouverte.',
 	'situation.closed': 'La mairie est fermée.',
-	'situation.affected.one': '{n} service sur {total} fonctionne autrement.',
-	'situation.affected.other': '{n} services sur {total} fonctionnent autrement.',
+	'situation.affected': '{n, plural, one {# service sur {total} fonctionne autrement.} other {# services sur {total} fonctionnent autrement.}}',
 	'home.call': 'Appeler',
 	'home.jump': 'Sur cette page',
 	'home.jumpServices': 'Services',
 	'home.jumpContacts': 'Contacts',
 	'home.findStation': 'Trouver mon bureau de vote',
 	'updates.corrected': 'Corrigé',
-	'elections.stationNumbers.one': 'Bureau {numbers}',
-	'elections.stationNumbers.other': 'Bureaux {numbers}',
+	'elections.stationNumbers': '{n, plural, one {Bureau {numbers}} other {Bureaux {numbers}}}',
 	'service.historyLine': '{from} → {to}',
 } as const;
 
@@ -228,7 +237,7 @@ const en: Record<UiKey, string> = {
 	'feed.serviceDescription': 'Updates about the “{service}” service of the town of {town}.',
 	'feed.elections': 'Elections — {town}',
 	'feed.electionsDescription': 'Updates about the elections in {town}: polling stations, proxies, results.',
-	'feed.manyChanges': '{n} services change status',
+	'feed.manyChanges': '{n, plural, one {# service changes status} other {# services change status}}',
 	'feed.followService': 'Follow updates about this service (RSS feed)',
 	'feed.followElections': 'Follow updates about the elections (RSS feed)',
 	'feed.howTo': 'How to subscribe: RSS feeds and calendar',
@@ -242,6 +251,8 @@ const en: Record<UiKey, string> = {
 	'calendar.more': 'More information: {url}',
 	'statusFile.incident': 'IT incident at the town hall of {town}',
 	'statusFile.updated': 'Updated',
+	'statusFile.smsSituation': '{town}: {situation}',
+	'statusFile.smsPhone': 'Tel. {phone}.',
 	'subscribe.title': 'Follow the updates',
 	'subscribe.intro': 'Get the town hall’s new updates without coming back to check this site: an app fetches them for you as soon as they are published.',
 	'subscribe.whatTitle': 'What is an RSS feed?',
@@ -399,63 +410,126 @@ const en: Record<UiKey, string> = {
 	'standby.historyEmpty': 'No incident in progress: this service is working normally.',
 	'standby.posterIntro': 'The official site that keeps you informed if an IT failure or a cyberattack happens',
 	'colon': ':',
+	'semicolon': '; ',
 	// ——— Home page, banner and lists on a phone (issue 8) ———
 	'situation.open': 'The town hall is open.',
 	'situation.closed': 'The town hall is closed.',
-	'situation.affected.one': '{n} of {total} services works differently.',
-	'situation.affected.other': '{n} of {total} services work differently.',
+	'situation.affected': '{n, plural, one {# of {total} services works differently.} other {# of {total} services work differently.}}',
 	'home.call': 'Call',
 	'home.jump': 'On this page',
 	'home.jumpServices': 'Services',
 	'home.jumpContacts': 'Contacts',
 	'home.findStation': 'Find my polling station',
 	'updates.corrected': 'Corrected',
-	'elections.stationNumbers.one': 'Station {numbers}',
-	'elections.stationNumbers.other': 'Stations {numbers}',
+	'elections.stationNumbers': '{n, plural, one {Station {numbers}} other {Stations {numbers}}}',
 	'service.historyLine': '{from} → {to}',
 };
 
-const strings: Record<Lang, Record<UiKey, string>> = { fr, en };
 
 /**
- * A string in one language, with its `{params}` filled in; French gets its no-break spaces
- * (`typeset`), so that no string here needs to spell them.
- *
- * @example
- * t('fr', 'status.since', { date: 'lundi 24 juin' }); // 'depuis le lundi 24 juin'
- * t('fr', 'banner.nextUpdate');                        // 'Prochaine mise à jour prévue\u00a0:'
+ * How dates read (src/lib/dates.ts), from parts Intl has already formatted: not typeset, as the site has
+ * always shown them (`lundi 24 juin 2024 à 8 h 30`); the French time spells its own no-break spaces.
  */
-export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
-	const text = strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-	return lang === 'fr' ? typeset(text) : text;
+export const dates = {
+	fr: {
+		'date.long': '{weekday} {day, selectordinal, one {#er} other {#}} {month} {year}',
+		'date.dayMonth': '{day, selectordinal, one {#er} other {#}} {month}',
+		'date.at': '{date} à {time}',
+		'date.repeatedHour': '{time} ({which, select, earlier {heure d’été} other {heure d’hiver}})',
+		// `08:30` → `8 h 30`, `08:00` → `8 h`.
+		'date.time': '{minute, select, 00 {{hour, number}\u00a0h} other {{hour, number}\u00a0h\u00a0{minute}}}',
+	},
+	en: {
+		'date.long': '{weekday} {day} {month} {year}',
+		'date.dayMonth': '{day} {month}',
+		'date.at': '{date} at {time}',
+		'date.repeatedHour': '{time} ({which, select, earlier {summer time} other {winter time}})',
+		'date.time': '{hour}:{minute}',
+	},
+} as const satisfies Record<Lang, Record<string, string>>;
+type DateKey = keyof typeof dates.fr;
+
+/** The values a message's `{arguments}` take. */
+export type MessageParams = Record<string, string | number>;
+/**
+ * Any message of either catalogue; a key that is in neither is a type error, and so is a key in both
+ * (it would be said with one audience's wording to the other).
+ */
+export type MessageKey = [Extract<UiKey | DateKey, StaffKey> | Extract<UiKey, DateKey>] extends [never] ? UiKey | DateKey | StaffKey : { keyInTwoCatalogues: Extract<UiKey | DateKey, StaffKey> | Extract<UiKey, DateKey> };
+
+/** What residents read, in both languages. */
+export const ui = { fr, en };
+
+/**
+ * Residents read French with its no-break spaces (dates come with theirs); staff read terminals, where a
+ * copied command or path must stay plain.
+ */
+const catalogues = [
+	{ messages: ui, typeset: true },
+	{ messages: dates, typeset: false },
+	{ messages: staff, typeset: false },
+] as const;
+
+interface Formatter {
+	message: IntlMessageFormat;
+	typeset: boolean;
+	/** The message said without arguments, once. */
+	plain?: string;
+}
+const formatters: Record<Lang, Map<MessageKey, Formatter>> = { fr: new Map(), en: new Map() };
+
+function formatter(lang: Lang, key: MessageKey): Formatter {
+	let found = formatters[lang].get(key);
+	if (!found) {
+		const catalogue = catalogues.find((c) => Object.hasOwn(c.messages[lang], key));
+		if (!catalogue) throw new Error(`No message "${key}" in src/i18n/`);
+		const source = (catalogue.messages[lang] as Record<MessageKey, string>)[key];
+		// Tags are not markup here: `<meta>` in a sentence is text.
+		found = { message: new IntlMessageFormat(source, lang, undefined, { ignoreTag: true }), typeset: catalogue.typeset && lang === 'fr' };
+		formatters[lang].set(key, found);
+	}
+	return found;
 }
 
-const pluralRules = Object.fromEntries(LANGS.map((lang) => [lang, new Intl.PluralRules(lang)])) as Record<Lang, Intl.PluralRules>;
-/** Keys with plural forms: `<base>.one`, `<base>.other` (and any other CLDR category a language needs). */
-export type PluralKey = { [K in UiKey]: K extends `${infer Base}.other` ? Base : never }[UiKey];
-
 /**
- * A string whose wording depends on a number, chosen by the language's plural rules (`Intl.PluralRules`),
- * with the number as `{n}`: never "service(s)". A category the language has but the strings lack falls
- * back to `other`.
+ * One message in one language: its `{arguments}` filled in, its plurals chosen by the language's rules
+ * (`{n, plural, one {# service} other {# services}}`: never "service(s)"), and, for residents' French,
+ * its no-break spaces (`typeset`), so that no message spells them and no caller adds them. Each message is
+ * parsed once; a message without arguments is said once.
  *
  * @example
- * tn('fr', 'situation.affected', 1, { total: 10 }); // '1 service sur 10 fonctionne autrement.'
- * tn('fr', 'situation.affected', 8, { total: 10 }); // '8 services sur 10 fonctionnent autrement.'
+ * t('fr', 'banner.nextUpdate');                                 // 'Prochaine mise à jour prévue\u00a0:'
+ * t('fr', 'situation.affected', { n: 8, total: 10 });          // '8\u00a0services sur 10\u00a0fonctionnent autrement.'
+ * t('en', 'check.valid', { services: 3, updates: 1, places: 2, elections: 0 }); // '✓ Content is valid: 3 services, 1 published update, 2 places, 0 elections.'
  */
-export function tn(lang: Lang, key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
-	const exact = `${key}.${pluralRules[lang].select(n)}`;
-	return t(lang, (exact in strings[lang] ? exact : `${key}.other`) as UiKey, { n, ...params });
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+	const f = formatter(lang, key);
+	if (!params && f.plain !== undefined) return f.plain;
+	const text = String(f.message.format(params));
+	const said = f.typeset ? typeset(text) : text;
+	if (!params) f.plain = said;
+	return said;
 }
 
 /**
- * A count and its noun in the grammatical number of the count, for messages outside the site's
- * strings (staff commands). In French 0 and 1 are singular.
+ * An error a library function throws for staff to read: a catalogue message, said in French as its
+ * `message` and in the staff's language by `errorText`.
  *
  * @example
- * counted('fr', 2, 'erreur', 'erreurs'); // '2 erreurs'
- * counted('fr', 1, 'élection', 'élections'); // '1 élection'
+ * throw new MessageError('deploy.notFile', { dest: '/media/usb/site.zip' });
  */
-export function counted(lang: Lang, count: number, one: string, other: string): string {
-	return `${count} ${pluralRules[lang].select(count) === 'one' ? one : other}`;
+export class MessageError extends Error {
+	readonly key: MessageKey;
+	readonly params: MessageParams | undefined;
+	constructor(key: MessageKey, params?: MessageParams) {
+		super(t('fr', key, params));
+		this.key = key;
+		this.params = params;
+	}
+}
+
+/** What went wrong, in `lang` when it is a `MessageError`, else as the error says it. */
+export function errorText(lang: Lang, error: unknown): string {
+	if (error instanceof MessageError) return t(lang, error.key, error.params);
+	return error instanceof Error ? error.message : String(error);
 }

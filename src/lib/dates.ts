@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { Lang } from '../i18n/ui.ts';
+import { t, type Lang } from '../i18n/ui.ts';
 
 /**
  * Every moment on the site is an epoch in milliseconds until it is shown; it is shown in the town's
@@ -21,7 +21,6 @@ export function toEpoch(isoWithOffset: string): number {
 	return Temporal.Instant.from(isoWithOffset).epochMilliseconds;
 }
 
-const NBSP = '\u00a0';
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -45,24 +44,27 @@ function once(kind: string, epoch: number, lang: Lang | '', timeZone: string, ma
 	return text;
 }
 
+function partsOf(epoch: number, lang: Lang, timeZone: string): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
+	return Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
+}
+
 /** `samedi 1er novembre 2025`, `Saturday 1 November 2025`. */
 export function formatDate(epoch: number, lang: Lang, timeZone: string): string {
 	return once('date', epoch, lang, timeZone, () => {
-		const parts = Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
-		if (lang === 'en') return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
-		return `${parts.weekday} ${parts.day === '1' ? '1er' : parts.day} ${parts.month} ${parts.year}`;
+		const { weekday = '', day, month = '', year = '' } = partsOf(epoch, lang, timeZone);
+		return t(lang, 'date.long', { weekday, day: Number(day), month, year });
 	});
 }
 
 /** `1er novembre`, `1 November`: a day of the current weeks, where the weekday and year add nothing. */
 export function formatDayMonth(epoch: number, lang: Lang, timeZone: string): string {
-	const parts = Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
-	return `${lang === 'fr' && parts.day === '1' ? '1er' : parts.day} ${parts.month}`;
+	const { day, month = '' } = partsOf(epoch, lang, timeZone);
+	return t(lang, 'date.dayMonth', { day: Number(day), month });
 }
 
 /** `samedi 1er novembre 2025 à 17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
 export function formatDateTime(epoch: number, lang: Lang, timeZone: string): string {
-	return `${formatDate(epoch, lang, timeZone)} ${lang === 'fr' ? 'à' : 'at'} ${formatClock(epoch, lang, timeZone)}`;
+	return once('datetime', epoch, lang, timeZone, () => t(lang, 'date.at', { date: formatDate(epoch, lang, timeZone), time: formatClock(epoch, lang, timeZone) }));
 }
 
 /** The time of day of a moment, `17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
@@ -70,14 +72,10 @@ export function formatClock(epoch: number, lang: Lang, timeZone: string): string
 	return once('clock', epoch, lang, timeZone, () => {
 		const zoned = Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone);
 		const which = repeatedHour(zoned);
-		return `${formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang)}${which ? ` (${WHICH[lang][which]})` : ''}`;
+		const time = formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang);
+		return which ? t(lang, 'date.repeatedHour', { time, which }) : time;
 	});
 }
-
-const WHICH: Record<Lang, Record<'earlier' | 'later', string>> = {
-	fr: { earlier: 'heure d’été', later: 'heure d’hiver' },
-	en: { earlier: 'summer time', later: 'winter time' },
-};
 
 /**
  * When the clocks go back, the same wall time happens twice: `earlier` is the first (still summer
@@ -103,7 +101,6 @@ export function plainToEpoch(date: string, time: string, timeZone: string): numb
 
 /** A time of day the way residents read it: `8 h 30` in French (no-break spaces), `08:30` in English. */
 export function formatTime(hhmm: string, lang: Lang): string {
-	if (lang === 'en') return hhmm;
-	const [h = '0', m = '00'] = hhmm.split(':');
-	return m === '00' ? `${Number(h)}${NBSP}h` : `${Number(h)}${NBSP}h${NBSP}${m}`;
+	const [hour = '00', minute = '00'] = hhmm.split(':');
+	return t(lang, 'date.time', { hour, minute });
 }

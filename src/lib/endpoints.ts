@@ -8,12 +8,15 @@ import { getContent, type SiteContent } from './content.ts';
 import { feedFor, feedItems, type FeedItem, type FeedScope } from './feed-items.ts';
 import { escapeXml, safeJson } from './plain-text.ts';
 import { absolute, siteRoot } from './site-url.ts';
-import { statusJson, statuspageSummary, statusText } from './status-files.ts';
+import { statusJson } from './status-files/status-json.ts';
+import { statusText } from './status-files/status-txt.ts';
+import { statuspageSummary } from './status-files/statuspage.ts';
+import { statusView } from './status-files/view.ts';
 
 /**
  * What the feed, calendar and status routes (`src/pages/**\/*.xml.ts`, `*.ics.ts`, `*.json.ts`,
  * `*.txt.ts`) return: each route is one line that names its language and, for feeds, its scope.
- * All the work is in the pure modules (feed-items, calendar, status-files); this file only reads the
+ * All the work is in the pure modules (feed-items, calendar, status-files/); this file only reads the
  * content, works out the site's absolute root (`context.site` + `BASE_URL`) and wraps the result.
  *
  * @example
@@ -69,17 +72,17 @@ export function calendarResponse(context: APIContext, lang: Lang): Response {
 
 export function statusJsonResponse(context: APIContext, lang: Lang): Response {
 	const content = getContent();
-	return json(statusJson(content, lang, rootOf(context, content)));
+	return json(statusJson(statusView(content, lang, rootOf(context, content))));
 }
 
 export function statuspageResponse(context: APIContext): Response {
 	const content = getContent();
-	return json(statuspageSummary(content, rootOf(context, content)));
+	return json(statuspageSummary(statusView(content, 'fr', rootOf(context, content))));
 }
 
 export function statusTextResponse(context: APIContext, lang: Lang): Response {
 	const content = getContent();
-	return new Response(statusText(content, lang, rootOf(context, content)), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	return new Response(statusText(statusView(content, lang, rootOf(context, content))), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
 function json(value: unknown): Response {

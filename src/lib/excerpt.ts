@@ -5,9 +5,25 @@ const segmenters = new Map<string, Intl.Segmenter>();
 const excerpts = new Map<string, Map<string, string>>();
 
 /**
- * The first sentence of rendered markdown, as plain text, for lists that show a one-sentence excerpt.
- * Sentences are cut by `Intl.Segmenter`, so "M. Dupont" or "8 h 30." do not end it early in most
- * cases; a first sentence longer than `max` characters is cut at a word and ends with "…".
+ * The first sentence of a plain text, for places that show one sentence and link to the rest.
+ * Sentences are cut by `Intl.Segmenter`, so "8 h 30." does not end it early; a first sentence
+ * longer than `max` characters is cut at a word and ends with "…".
+ *
+ * @example
+ * firstSentence('Par courrier. Le délai court toujours.', 'fr'); // 'Par courrier.'
+ */
+export function firstSentence(text: string, lang: string, max = 200): string {
+	let segmenter = segmenters.get(lang);
+	if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })));
+	const first = ([...segmenter.segment(text.trim())][0]?.segment ?? '').trim();
+	if (first.length <= max) return first;
+	return `${first.slice(0, first.lastIndexOf(' ', max - 1)).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/**
+ * The first sentence of rendered markdown, as plain text, for lists that show a one-sentence excerpt
+ * (see `firstSentence`): taken from the first paragraph with its soft line breaks joined, or from the
+ * first item of a list.
  *
  * @example
  * excerpt('<p>La mairie reste ouverte. Venez au guichet.</p>', 'fr'); // 'La mairie reste ouverte.'
@@ -16,17 +32,12 @@ export function excerpt(html: string, lang: string, max = 200): string {
 	let made = excerpts.get(`${lang}|${max}`);
 	if (!made) excerpts.set(`${lang}|${max}`, (made = new Map()));
 	let text = made.get(html);
-	if (text === undefined) made.set(html, (text = firstSentence(html, lang, max)));
+	if (text === undefined) made.set(html, (text = excerptOf(html, lang, max)));
 	return text;
 }
 
-function firstSentence(html: string, lang: string, max: number): string {
-	// The first paragraph with its soft line breaks joined, or the first item of a list.
+function excerptOf(html: string, lang: string, max: number): string {
 	const block = htmlToText(html).split('\n\n')[0] ?? '';
-	const text = block.startsWith('- ') ? (block.split('\n')[0] ?? '') : block.replace(/\n/g, ' ');
-	let segmenter = segmenters.get(lang);
-	if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })));
-	const first = ([...segmenter.segment(text)][0]?.segment ?? '').trim().replace(/^- /, '');
-	if (first.length <= max) return first;
-	return `${first.slice(0, first.lastIndexOf(' ', max - 1)).replace(/[\s,;:–—-]+$/, '')}…`;
+	const text = block.startsWith('- ') ? (block.split('\n')[0] ?? '').slice(2) : block.replace(/\n/g, ' ');
+	return firstSentence(text, lang, max);
 }

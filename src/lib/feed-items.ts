@@ -1,6 +1,7 @@
 import { routes, type Routes } from '../i18n/routes.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 import type { SiteContent, UpdateEntry } from './content.ts';
+import { concernedServices } from './concerned.ts';
 import { formatDateTime } from './dates.ts';
 import { sections } from './sections.ts';
 import { absolutizeHtml, escapeHtml, inertText } from './plain-text.ts';
@@ -71,7 +72,7 @@ function item(content: SiteContent, lang: Lang, root: URL, r: Routes, u: UpdateE
 	const serviceLink = (id: string) => `<a href="${escapeHtml(absolute(root, r.service(id)))}">${escapeHtml(serviceName(id))}</a>`;
 	const updateLink = (target: UpdateEntry) => `<a href="${escapeHtml(absolute(root, r.update(target.id)))}">${escapeHtml(target.data[lang].title)}</a>`;
 	const changes = data.changes;
-	const concerned = [...new Set([...data.services, ...changes.map((c) => c.service)])];
+	const concerned = concernedServices(data);
 
 	// Title: the status change first, so that a reader's list of titles says what changed.
 	const kindLabel = t(lang, `kind.${data.kind}`);
@@ -80,7 +81,7 @@ function item(content: SiteContent, lang: Lang, root: URL, r: Routes, u: UpdateE
 	if (changes.length > 0) {
 		const what =
 			changes.length <= 3
-				? changes.map(({ service, status }) => `${serviceName(service)}${colon} ${lowerFirst(t(lang, `status.${status}`), lang)}`).join(lang === 'fr' ? ' ; ' : '; ')
+				? changes.map(({ service, status }) => `${serviceName(service)}${colon} ${lowerFirst(t(lang, `status.${status}`), lang)}`).join(t(lang, 'semicolon'))
 				: t(lang, 'feed.manyChanges', { n: changes.length });
 		title = `${what} — ${title}`;
 	}

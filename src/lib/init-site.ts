@@ -5,23 +5,10 @@ import { z } from 'astro/zod';
 import { parse, stringify } from 'yaml';
 import { idSchema } from '../schemas/common.ts';
 import { serviceSchema, serviceTranslationSchema, type Service } from '../schemas/service.ts';
-import { TO_COMPLETE, text, type Problem } from './problems.ts';
+import { message, TO_COMPLETE, verbatim, type Problem } from './problems.ts';
 import { parseSourceFile, validate } from './source-file.ts';
 
-/**
- * The content of a new town's site, as `npm run init` writes it: settings with the town's contacts,
- * the services it picked from the catalogue (`catalogue/`), the town hall as a place, the legal pages,
- * and an election to fill in if it picked `elections`. No incident is declared, so the site starts on
- * standby. Pure: returns file paths (relative to the content folder) and their text; the command
- * writes them and makes the signing key.
- *
- * @example
- * const catalogue = readCatalogue(CATALOGUE_DIR);
- * const files = newSiteFiles({ town: 'Ville', phone: '02 00 00 00 00', email: 'mairie@ville.fr',
- *   site: 'https://info.ville.fr/', address: '1 place de la Mairie, 45000 Ville', mirrors: [],
- *   services: ['etat-civil'], key: '~/.ssh/site-mairie-signature' }, catalogue, new Date());
- * Object.keys(files); // ['settings.yaml', 'settings.en.yaml', 'places/mairie.yaml', 'services/etat-civil.yaml', …]
- */
+/** The catalogue `npm run init` picks services, categories and legal pages from. */
 export const CATALOGUE_DIR = fileURLToPath(new URL('../../catalogue', import.meta.url));
 
 /** The answers `npm run init` needs (by flags or by its assistant). */
@@ -67,7 +54,7 @@ export function readCatalogue(dir: string): Catalogue {
 		problems.push(...result.problems);
 		if (!('data' in result) || !result.data) continue;
 		if (!categories.some((c) => c.id === result.data!.category)) {
-			problems.push({ severity: 'error', file: file.path, line: file.lineOf(['category']), field: 'category', expected: text('une catégorie de catalogue/categories.yaml', 'a category from catalogue/categories.yaml'), found: text(result.data.category, result.data.category) });
+			problems.push({ severity: 'error', file: file.path, line: file.lineOf(['category']), field: 'category', expected: message('expected.catalogueCategory'), found: verbatim(result.data.category) });
 		}
 		const enPath = join(dir, 'services', `${match[1]}.en.yaml`);
 		const en = existsSync(enPath) ? readFileSync(enPath, 'utf8') : undefined;
@@ -85,15 +72,65 @@ export function unknownServices(ids: string[], catalogue: Catalogue): string[] {
 	return ids.filter((id) => !catalogue.services.has(id));
 }
 
+/**
+ * The content of a new town's site, as `npm run init` writes it: settings with the town's contacts,
+ * the services it picked from the catalogue (`catalogue/`), the town hall as a place, the legal pages,
+ * and an election to fill in if it picked `elections`. No incident is declared, so the site starts on
+ * standby. Pure: returns file paths (relative to the content folder) and their text; the command
+ * writes them and makes the signing key.
+ *
+ * @example
+ * const catalogue = readCatalogue(CATALOGUE_DIR);
+ * const files = newSiteFiles({ town: 'Ville', phone: '02 00 00 00 00', email: 'mairie@ville.fr',
+ *   site: 'https://info.ville.fr/', address: '1 place de la Mairie, 45000 Ville', mirrors: [],
+ *   services: ['etat-civil'], key: '~/.ssh/site-mairie-signature' }, catalogue, new Date());
+ * Object.keys(files); // ['settings.yaml', 'settings.en.yaml', 'places/mairie.yaml', 'services/etat-civil.yaml', …]
+ */
 export function newSiteFiles(answers: TownAnswers, catalogue: Catalogue, now: Date): Record<string, string> {
 	const picked = answers.services.map((id) => [id, catalogue.services.get(id)!] as const);
 	const used = new Set(picked.map(([, s]) => s.data.category));
 	const categories = catalogue.categories.filter((c) => used.has(c.id));
-	const site = new URL(answers.site).href;
-	const fill = (template: string) =>
-		template.replace(/\{(town|site|address|phone|email)\}/g, (_, key: 'town' | 'site' | 'address' | 'phone' | 'email') => (key === 'site' ? site : answers[key]));
+	const files: Record<string, string> = {
+		'settings.yaml': settingsHeader(answers.town) + stringify(townSettings(answers, categories), { lineWidth: 0 }),
+		'settings.en.yaml': stringify({ categories: categories.map(({ en }) => ({ name: en })), neverAsk: NEVER_ASK.en }, { lineWidth: 0 }),
+		'places/mairie.yaml': stringify({ name: 'Hôtel de ville – accueil', address: answers.address, hours: [{ days: `${TO_COMPLETE} : jours]`, hours: `${TO_COMPLETE} : heures]` }], access: 'walk-in' }, { lineWidth: 0 }),
+	};
+	for (const [id, service] of picked) {
+		files[`services/${id}.yaml`] = service.source;
+		if (service.en) files[`services/${id}.en.yaml`] = service.en;
+	}
+	Object.assign(files, legalPages(answers));
+	if (answers.services.includes('elections')) files['elections/prochaine-election.yaml'] = electionTemplate(now);
+	return files;
+}
 
-	const settings = {
+/** What the town hall never asks for, on every page: the usual scams' requests. */
+const NEVER_ASK = {
+	fr: [
+		'Votre mot de passe, ni un code reçu par SMS',
+		'Votre numéro de carte bancaire ou son code',
+		'Un nouveau RIB envoyé par courriel ou par SMS, pour changer vos prélèvements',
+		'Un paiement par un lien reçu par courriel, par SMS ou sur les réseaux sociaux',
+		"D'installer un logiciel ou de prendre la main sur votre ordinateur ou votre téléphone",
+	],
+	en: [
+		'Your password, or a code received by SMS',
+		'Your bank card number or its code',
+		'New bank details sent by email or SMS, to change your direct debits',
+		'A payment through a link received by email, SMS or social networks',
+		'To install software or take control of your computer or phone',
+	],
+};
+
+/** The first lines of settings.yaml: the site starts on standby, and how to declare the incident. */
+function settingsHeader(town: string): string {
+	return `# Réglages du site d'information de la mairie de ${town}, écrits par « npm run init ».\n# Aucun incident n'est déclaré : le site est en veille. Pour déclarer l'incident :\n#   npm run new -- --kind incident --title "…" --body "…"\n# Remplacez chaque passage « À COMPLÉTER » ; « npm run check » les signale un par un.\n\n`;
+}
+
+/** The settings: the town's contacts, the categories of the services it picked, a situation to complete. */
+function townSettings(answers: TownAnswers, categories: Catalogue['categories']) {
+	const site = new URL(answers.site).href;
+	return {
 		town: answers.town,
 		website: new URL(answers.website ?? answers.site).href,
 		siteUrl: site,
@@ -113,38 +150,23 @@ export function newSiteFiles(answers: TownAnswers, catalogue: Catalogue, now: Da
 			{ kind: 'counter', label: 'Accueil de la mairie', value: answers.address, hours: `${TO_COMPLETE} : jours et heures]`, working: true },
 			{ kind: 'post', label: 'Courrier postal', value: `Mairie de ${answers.town}, ${answers.address}`, working: true },
 		],
-		neverAsk: [
-			'Votre mot de passe, ni un code reçu par SMS',
-			'Votre numéro de carte bancaire ou son code',
-			'Un nouveau RIB envoyé par courriel ou par SMS, pour changer vos prélèvements',
-			'Un paiement par un lien reçu par courriel, par SMS ou sur les réseaux sociaux',
-			"D'installer un logiciel ou de prendre la main sur votre ordinateur ou votre téléphone",
-		],
+		neverAsk: NEVER_ASK.fr,
 		publish: { key: answers.key, signer: answers.email, securityContact: `mailto:${answers.email}`, targets: [] },
 	};
-	const header = `# Réglages du site d'information de la mairie de ${answers.town}, écrits par « npm run init ».\n# Aucun incident n'est déclaré : le site est en veille. Pour déclarer l'incident :\n#   npm run new -- --kind incident --title "…" --body "…"\n# Remplacez chaque passage « À COMPLÉTER » ; « npm run check » les signale un par un.\n\n`;
-	const files: Record<string, string> = {
-		'settings.yaml': header + stringify(settings, { lineWidth: 0 }),
-		'settings.en.yaml': stringify({ categories: categories.map(({ en }) => ({ name: en })), neverAsk: [
-			'Your password, or a code received by SMS',
-			'Your bank card number or its code',
-			'New bank details sent by email or SMS, to change your direct debits',
-			'A payment through a link received by email, SMS or social networks',
-			'To install software or take control of your computer or phone',
-		] }, { lineWidth: 0 }),
-		'places/mairie.yaml': stringify({ name: 'Hôtel de ville – accueil', address: answers.address, hours: [{ days: `${TO_COMPLETE} : jours]`, hours: `${TO_COMPLETE} : heures]` }], access: 'walk-in' }, { lineWidth: 0 }),
-	};
-	for (const [id, service] of picked) {
-		files[`services/${id}.yaml`] = service.source;
-		if (service.en) files[`services/${id}.en.yaml`] = service.en;
-	}
+}
+
+/** The catalogue's legal pages, with the town's name, site, address, phone and email filled in. */
+function legalPages(answers: TownAnswers): Record<string, string> {
+	const site = new URL(answers.site).href;
+	const fill = (template: string) =>
+		template.replace(/\{(town|site|address|phone|email)\}/g, (_, key: 'town' | 'site' | 'address' | 'phone' | 'email') => (key === 'site' ? site : answers[key]));
+	const pages: Record<string, string> = {};
 	for (const name of readdirSync(join(CATALOGUE_DIR, 'pages')).filter((n) => n.endsWith('.md'))) {
 		const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(CATALOGUE_DIR, 'pages', name), 'utf8')) ?? [];
 		const data = Object.fromEntries(Object.entries(parse(front) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? fill(v) : v]));
-		files[`pages/${name}`] = `---\n${stringify(data, { lineWidth: 0 })}---\n${fill(body)}`;
+		pages[`pages/${name}`] = `---\n${stringify(data, { lineWidth: 0 })}---\n${fill(body)}`;
 	}
-	if (answers.services.includes('elections')) files['elections/prochaine-election.yaml'] = electionTemplate(now);
-	return files;
+	return pages;
 }
 
 /** An election to fill in: valid, so the site builds, with every fact the town must give marked. */

@@ -1,22 +1,17 @@
-import { Lexer, Marked, Tokenizer, type TokenizerAndRendererExtension } from 'marked';
-import sanitizeHtml from 'sanitize-html';
-import { FRENCH_PHONE, telHref, typeset } from './typography.ts';
-
 /**
  * Markdown written by staff becomes HTML that is safe to put in pages, feeds and JSON: whatever it
  * contains, no script, style, iframe, event attribute or `javascript:` link survives. On the way, its
  * text gets French no-break spaces (`typeset`) and every French phone number becomes a `tel:` link,
  * both on marked's tokens, before any HTML exists.
- *
- * @example
- * renderMarkdown('Venez **à la mairie**. <script>alert(1)</script>');
- * // → '<p>Venez <strong>à la mairie</strong>. </p>\n'
- * renderInlineMarkdown('Appelez le 02 38 71 93 93 !');
- * // → 'Appelez le <a href="tel:+33238719393">02 38 71 93 93</a> !' (no-break spaces inside)
- * markdownProblem('> '.repeat(3000) + 'x'); // → 'nesting'
+ * @module
  */
+import { Lexer, Marked, Tokenizer, type TokenizerAndRendererExtension } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import { FRENCH_PHONE, telHref, typeset } from './typography.ts';
+
 const PHONE_AT_START = new RegExp(`^${FRENCH_PHONE.source}`);
 
+/** Marked extension: a French phone number in the text becomes a `tel:` link. */
 const phoneLinks: TokenizerAndRendererExtension = {
 	name: 'phone',
 	level: 'inline',
@@ -97,11 +92,24 @@ function memo(cache: Map<string, string>, markdown: string, render: () => string
 	return html;
 }
 
+/**
+ * Staff markdown as safe, typeset HTML (computed once per text).
+ *
+ * @example
+ * renderMarkdown('Venez **à la mairie**. <script>alert(1)</script>');
+ * // → '<p>Venez <strong>à la mairie</strong>. </p>\n'
+ */
 export function renderMarkdown(markdown: string): string {
 	return memo(rendered, markdown, () => sanitizeHtml(marked.parse(markdown, { async: false }), SANITIZE));
 }
 
-/** For one-line fields: no paragraph around the text. */
+/**
+ * `renderMarkdown` for one-line fields: no paragraph around the text.
+ *
+ * @example
+ * renderInlineMarkdown('Appelez le 02 38 71 93 93 !');
+ * // → 'Appelez le <a href="tel:+33238719393">02 38 71 93 93</a> !' (no-break spaces inside)
+ */
 export function renderInlineMarkdown(markdown: string): string {
 	return memo(renderedInline, markdown, () => sanitizeHtml(marked.parseInline(markdown, { async: false }), SANITIZE));
 }
@@ -111,6 +119,10 @@ export function renderInlineMarkdown(markdown: string): string {
  * `nesting` when quotes, lists or emphasis sit inside one another deeper than the renderer can go
  * (3,000 nested `> ` overflow its stack). Rendering is the only exact test of the second, so the text
  * is rendered here; the result is kept for the pages.
+ *
+ * @example
+ * markdownProblem('> '.repeat(3000) + 'x'); // → 'nesting'
+ * markdownProblem('Bonjour.'); // → undefined
  */
 export function markdownProblem(markdown: string): 'size' | 'nesting' | undefined {
 	if (markdown.length > MARKDOWN_MAX_CHARS) return 'size';

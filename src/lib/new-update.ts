@@ -1,17 +1,15 @@
+/**
+ * What the staff assistant (`npm run new`) writes: a new update's file name and text, its English
+ * version, the settings' next update time, and the times and dates staff pick or type.
+ * @module
+ */
 import slugify from '@sindresorhus/slugify';
 import { Temporal } from 'temporal-polyfill';
 import { parseDocument, stringify } from 'yaml';
 import type { StatusChange, UPDATE_KINDS } from '../schemas/update.ts';
+import { t, type Lang } from '../i18n/ui.ts';
 
-/**
- * Writes the text and file name of a new update, as the staff assistant (`npm run new`) creates it.
- *
- * @example
- * const update = { kind: 'information', title: "L'état civil rouvre", date: '2024-06-28T09:15+02:00',
- *   services: [], changes: [{ service: 'etat-civil', status: 'operational' }], pinned: false, body: 'Bonne nouvelle.' };
- * updateFileName(update);   // '2024-06-28-l-etat-civil-rouvre.md'
- * renderUpdateFile(update); // '---\ntitle: L'état civil rouvre\ndate: 2024-06-28T09:15+02:00\n…---\nBonne nouvelle.\n'
- */
+/** A new update as the assistant collects it, before it becomes a file. */
 export interface NewUpdate {
 	kind: (typeof UPDATE_KINDS)[number];
 	title: string;
@@ -25,11 +23,25 @@ export interface NewUpdate {
 	body: string;
 }
 
+/**
+ * The update's file name: its date, then its title as a slug (at most 60 characters).
+ *
+ * @example
+ * updateFileName({ title: "L'état civil rouvre", date: '2024-06-28T09:15+02:00' }); // '2024-06-28-l-etat-civil-rouvre.md'
+ */
 export function updateFileName(update: Pick<NewUpdate, 'date' | 'title'>): string {
 	const slug = slugify(update.title, { customReplacements: [['&', ' et ']] }).slice(0, 60).replace(/-+$/, '') || 'actualite';
 	return `${update.date.slice(0, 10)}-${slug}.md`;
 }
 
+/**
+ * The update's markdown file: front matter with only the fields it uses, then its body.
+ *
+ * @example
+ * renderUpdateFile({ kind: 'information', title: "L'état civil rouvre", date: '2024-06-28T09:15+02:00',
+ *   services: [], changes: [{ service: 'etat-civil', status: 'operational' }], pinned: false, body: 'Bonne nouvelle.' });
+ * // → "---\ntitle: L'état civil rouvre\ndate: 2024-06-28T09:15+02:00\nkind: information\nchanges: …---\nBonne nouvelle.\n"
+ */
 export function renderUpdateFile(update: NewUpdate): string {
 	const front: Record<string, unknown> = { title: update.title, date: update.date, kind: update.kind };
 	if (update.pinned) front.pinned = true;
@@ -64,15 +76,16 @@ export function setNextUpdate(settingsSource: string, nextUpdate: string | null)
 
 /**
  * The usual times for the next update, as offered by `npm run new`: in two hours, this evening at 18 h
- * (before 16 h), tomorrow at 10 h and at 17 h; each with its label in French and its value with offset.
+ * (before 16 h), tomorrow at 10 h and at 17 h; each with its label in staff's language and its value with offset.
  */
-export function nextUpdateChoices(timeZone: string, now: Temporal.Instant = Temporal.Now.instant()): { name: string; value: string }[] {
+export function nextUpdateChoices(timeZone: string, lang: Lang, now: Temporal.Instant = Temporal.Now.instant()): { name: string; value: string }[] {
 	const here = now.toZonedDateTimeISO(timeZone).round({ smallestUnit: 'minute', roundingMode: 'ceil' });
 	const at = (day: Temporal.ZonedDateTime, hour: number) => day.with({ hour, minute: 0 });
 	const tomorrow = here.add({ days: 1 });
-	const choices: [string, Temporal.ZonedDateTime][] = [[`Dans 2 heures (${here.add({ hours: 2 }).toPlainTime().toString({ smallestUnit: 'minute' }).replace(':', ' h ')})`, here.add({ hours: 2 })]];
-	if (here.hour < 16) choices.push(['Ce soir à 18 h', at(here, 18)]);
-	choices.push(['Demain à 10 h', at(tomorrow, 10)], ['Demain à 17 h', at(tomorrow, 17)]);
+	const [hour = '', minute = ''] = here.add({ hours: 2 }).toPlainTime().toString({ smallestUnit: 'minute' }).split(':');
+	const choices: [string, Temporal.ZonedDateTime][] = [[t(lang, 'new.ask.inTwoHours', { hour, minute }), here.add({ hours: 2 })]];
+	if (here.hour < 16) choices.push([t(lang, 'new.ask.tonight'), at(here, 18)]);
+	choices.push([t(lang, 'new.ask.tomorrowAt', { hour: 10 }), at(tomorrow, 10)], [t(lang, 'new.ask.tomorrowAt', { hour: 17 }), at(tomorrow, 17)]);
 	return choices.map(([name, when]) => ({ name, value: when.toString({ smallestUnit: 'minute', timeZoneName: 'never' }) }));
 }
 

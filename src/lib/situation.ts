@@ -1,5 +1,5 @@
 import type { Contact } from '../schemas/settings.ts';
-import { tn, t, type Lang } from '../i18n/ui.ts';
+import { t, type Lang } from '../i18n/ui.ts';
 
 /**
  * The situation in one plain sentence and the number to call now, derived from the settings' contacts
@@ -36,7 +36,7 @@ export function situationOf(contacts: Contact[], overall: { affected: number; to
 
 export function situationSentence(situation: Situation, lang: Lang): string {
 	const opening = situation.open === undefined ? [] : [t(lang, situation.open ? 'situation.open' : 'situation.closed')];
-	const services = situation.affected > 0 ? tn(lang, 'situation.affected', situation.affected, { total: situation.total }) : t(lang, 'banner.allClear');
+	const services = situation.affected > 0 ? t(lang, 'situation.affected', { n: situation.affected, total: situation.total }) : t(lang, 'banner.allClear');
 	return [...opening, services].join(' ');
 }
 

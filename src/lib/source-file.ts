@@ -1,9 +1,8 @@
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { markdownProblem, MARKDOWN_MAX_CHARS } from './markdown.ts';
-import { describeIssue, EXPECTED, pathToField, text, type Problem } from './problems.ts';
-
-const EXPECTED_NESTING = EXPECTED['expected.markdownNesting']!;
+import type { StaffKey } from '../i18n/staff.ts';
+import { describeIssue, message, pathToField, type Problem } from './problems.ts';
 
 /**
  * A content file parsed for validation: its YAML data (the whole file, or a markdown file's front
@@ -36,7 +35,7 @@ export function parseSourceFile(path: string, source: string): SourceFile {
 	if (isMarkdown) {
 		const match = FRONT_MATTER.exec(source);
 		if (!match) {
-			problems.push({ severity: 'error', file: path, line: 1, field: '', expected: text('un en-tête entre deux lignes « --- » en haut du fichier', 'a header between two "---" lines at the top of the file'), found: text('aucun en-tête', 'no header') });
+			problems.push({ severity: 'error', file: path, line: 1, field: '', expected: message('expected.frontMatter'), found: message('found.noFrontMatter') });
 			return { path, data: undefined, body: source, bodyLine: 1, problems, lineOf: () => undefined };
 		}
 		yamlText = match[1] ?? '';
@@ -51,8 +50,8 @@ export function parseSourceFile(path: string, source: string): SourceFile {
 			file: path,
 			line: lineCounter.linePos(error.pos[0]).line + lineOffset,
 			field: '',
-			expected: text('du YAML valide', 'valid YAML'),
-			found: text(`une erreur de syntaxe : ${error.message.split('\n')[0]}`, `a syntax error: ${error.message.split('\n')[0]}`),
+			expected: message('expected.yaml'),
+			found: message('found.yamlSyntax', { error: error.message.split('\n')[0] ?? '' }),
 		});
 	}
 	const lineOf = (fieldPath: readonly PropertyKey[]) => findLine(doc, lineCounter, fieldPath, lineOffset);
@@ -65,8 +64,8 @@ export function parseSourceFile(path: string, source: string): SourceFile {
 			// yaml refuses to expand aliases beyond a limit ("billion laughs"): say where the first one is.
 			let aliasLine: number | undefined;
 			visit(doc, { Alias: (_, node) => { aliasLine = node.range ? lineCounter.linePos(node.range[0]).line + lineOffset : undefined; return visit.BREAK; } });
-			const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-			problems.push({ severity: 'error', file: path, line: aliasLine, field: '', expected: text('du YAML sans renvois « *nom » démultipliés', 'YAML without multiplied "*name" references'), found: text(`une erreur : ${message}`, `an error: ${message}`) });
+			const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+			problems.push({ severity: 'error', file: path, line: aliasLine, field: '', expected: message('expected.yamlAliases'), found: message('found.error', { error: reason }) });
 		}
 	}
 	return { path, data, body, bodyLine, problems, lineOf };
@@ -80,10 +79,10 @@ export function parseSourceFile(path: string, source: string): SourceFile {
  */
 export const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const CHARACTER_NAMES: Record<string, { fr: string; en: string }> = {
-	'\u0000': { fr: 'caractère nul', en: 'null character' },
-	'\u000B': { fr: 'saut de ligne manuel de Word', en: "Word's manual line break" },
-	'\u000C': { fr: 'saut de page', en: 'page break' },
+const CHARACTER_NAMES: Record<string, StaffKey> = {
+	'\u0000': 'character.null',
+	'\u000B': 'character.manualLineBreak',
+	'\u000C': 'character.pageBreak',
 };
 
 /** The problem for a text holding a forbidden character, or undefined. */
@@ -93,15 +92,15 @@ function forbiddenCharacter(file: SourceFile, value: string, field: string, line
 	const char = match[0];
 	const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 	const bidi = /[\u202A-\u202E\u2066-\u2069]/.test(char);
-	const name = CHARACTER_NAMES[char] ?? (bidi ? { fr: "contrôle du sens d'écriture", en: 'bidi control' } : { fr: 'caractère de contrôle invisible', en: 'invisible control character' });
+	const name = CHARACTER_NAMES[char] ?? (bidi ? 'character.bidi' : 'character.control');
 	return {
 		severity: 'error',
 		file: file.path,
 		line,
 		field,
-		expected: text('un texte sans caractère de contrôle invisible', 'a text without invisible control characters'),
-		found: text(`le caractère ${code} (${name.fr}) en position ${match.index + 1}`, `the character ${code} (${name.en}) at position ${match.index + 1}`),
-		hint: text('effacez-le, ou remplacez-le par un retour à la ligne ou une espace', 'delete it, or replace it with a line break or a space'),
+		expected: message('expected.noControlCharacter'),
+		found: message('found.controlCharacter', { code, name: message(name), position: match.index + 1 }),
+		hint: message('hint.controlCharacter'),
 	};
 }
 
@@ -129,8 +128,8 @@ function textProblems(file: SourceFile): Problem[] {
 		return [...problems, body];
 	}
 	const problem = markdownProblem(file.body);
-	if (problem === 'size') problems.push({ severity: 'error', file: file.path, line: file.bodyLine, field: 'body', expected: text(`un texte d'au plus ${MARKDOWN_MAX_CHARS} caractères`, `a text of at most ${MARKDOWN_MAX_CHARS} characters`), found: text(`${file.body.length} caractères`, `${file.body.length} characters`), hint: text('découpez-le en plusieurs actualités ou pages', 'split it into several updates or pages') });
-	if (problem === 'nesting') problems.push({ severity: 'error', file: file.path, line: file.bodyLine, field: 'body', expected: EXPECTED_NESTING, found: text('trop de niveaux imbriqués pour être affichés', 'too many nested levels to be shown') });
+	if (problem === 'size') problems.push({ severity: 'error', file: file.path, line: file.bodyLine, field: 'body', expected: message('expected.bodySize', { n: MARKDOWN_MAX_CHARS }), found: message('found.characters', { n: file.body.length }), hint: message('hint.splitBody') });
+	if (problem === 'nesting') problems.push({ severity: 'error', file: file.path, line: file.bodyLine, field: 'body', expected: message('expected.markdownNesting'), found: message('found.tooNested') });
 	return problems;
 }
 

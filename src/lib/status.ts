@@ -1,5 +1,6 @@
 import { STATUSES, type Status } from '../schemas/common.ts';
 import type { UpdateKind } from '../schemas/update.ts';
+import { concernedServices } from './concerned.ts';
 
 /**
  * The status engine: every service's current status, since when, its history, and the overall
@@ -99,8 +100,7 @@ export function computeStatus(input: StatusInput): StatusReport {
 		});
 	}
 	for (const update of inForce) {
-		const concerned = new Set([...update.services, ...update.changes.map((c) => c.service)]);
-		for (const id of concerned) {
+		for (const id of concernedServices(update)) {
 			const state = states.get(id);
 			if (!state) throw new Error(`L'actualité « ${update.id} » cite le service inconnu « ${id} ».`);
 			state.updateIds.push(update.id);

@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { markdownProblem, MARKDOWN_MAX_CHARS } from '../lib/markdown.ts';
 import { TO_COMPLETE } from '../lib/problems.ts';
 
-// Validation messages are keys of EXPECTED in src/lib/problems.ts, which says them in French and English.
+// Validation messages are keys of the staff catalogue (`expected.*` in src/i18n/staff.ts), said in French and English.
 
 /**
  * The fixed status vocabulary, from best to worst. Residents see words and an icon, never colour alone.

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { dateSchema, idSchema, markdownSchema, timeSchema, urlSchema } from './common.ts';
+import { translationOf } from './english-overlay.ts';
 
 /** One round of voting. */
 export const roundSchema = z.strictObject({
@@ -136,18 +137,17 @@ export const electionSchema = z.strictObject({
 	assessors: markdownSchema.optional(),
 });
 
-export const electionTranslationSchema = z
-	.strictObject({
-		title: z.string().min(1),
-		rounds: z.array(roundSchema.pick({ name: true })),
-		stations: z.array(stationSchema.pick({ area: true })),
-		arrangements: z.array(arrangementSchema),
-		registration: markdownSchema,
-		proxies: markdownSchema,
-		identity: markdownSchema,
-		results: markdownSchema,
-		assessors: markdownSchema,
-	})
-	.partial();
+/** Fields an English file (`<id>.en.yaml`) may translate; everything else comes from the French file. */
+export const electionTranslationSchema = translationOf(electionSchema, {
+	title: true,
+	rounds: { name: true },
+	stations: { area: true },
+	arrangements: true,
+	registration: true,
+	proxies: true,
+	identity: true,
+	results: true,
+	assessors: true,
+});
 
 export type Election = z.infer<typeof electionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { translationOf } from './english-overlay.ts';
 
 /** A plain page in markdown (`content/pages/<id>.md`): legal notice, accessibility statement, FAQ. */
 export const pageSchema = z.strictObject({
@@ -22,6 +23,7 @@ export const pageSchema = z.strictObject({
 	order: z.number().int().default(100),
 });
 
-export const pageTranslationSchema = pageSchema.pick({ title: true, description: true });
+/** An English file (`<id>.en.md`) gives the title and description, and the body. */
+export const pageTranslationSchema = translationOf(pageSchema, { title: true, description: true }, { complete: true });
 
 export type PageData = z.infer<typeof pageSchema>;

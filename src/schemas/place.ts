@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { phoneSchema } from './common.ts';
+import { translationOf } from './english-overlay.ts';
 
 /** One line of opening hours: which days, and the hours on those days. */
 export const openingHoursSchema = z.strictObject({
@@ -65,6 +66,6 @@ export const placeSchema = z.strictObject({
 });
 
 /** Fields an English file (`<id>.en.yaml`) may translate; everything else comes from the French file. */
-export const placeTranslationSchema = placeSchema.pick({ name: true, hours: true, hoursNote: true, accessNotes: true }).partial();
+export const placeTranslationSchema = translationOf(placeSchema, { name: true, hours: true, hoursNote: true, accessNotes: true });
 
 export type Place = z.infer<typeof placeSchema>;

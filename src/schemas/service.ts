@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { dateSchema, dateTimeSchema, idSchema, markdownSchema, phoneSchema, statusSchema } from './common.ts';
+import { translationOf } from './english-overlay.ts';
 
 /** What residents should do instead while the service is not fully provided. */
 export const alternativeSchema = z.strictObject({
@@ -128,13 +129,14 @@ export const serviceSchema = z.strictObject({
 	order: z.number().int().default(100),
 });
 
-export const serviceTranslationSchema = z.strictObject({
-	name: z.string().min(1).optional(),
-	description: z.string().min(1).optional(),
-	works: z.array(z.string().min(1)).optional(),
-	doesNotWork: z.array(z.string().min(1)).optional(),
-	alternative: alternativeSchema.pick({ summary: true, details: true, hours: true, bring: true }).partial().optional(),
-	deadlines: z.array(deadlineSchema.pick({ title: true, text: true })).optional(),
+/** Fields an English file (`<id>.en.yaml`) may translate; everything else comes from the French file. */
+export const serviceTranslationSchema = translationOf(serviceSchema, {
+	name: true,
+	description: true,
+	works: true,
+	doesNotWork: true,
+	alternative: { summary: true, details: true, hours: true, bring: true },
+	deadlines: { title: true, text: true },
 });
 
 export type Service = z.infer<typeof serviceSchema>;

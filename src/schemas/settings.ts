@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { dateTimeSchema, idSchema, isPlaceholder, markdownSchema, phoneSchema, siteAddressSchema, urlSchema } from './common.ts';
 import { publishSchema } from './publishing.ts';
+import { translationOf } from './english-overlay.ts';
 
 /**
  * A way to reach the town. Channels that are not being read are listed too, so nobody waits on them.
@@ -213,15 +214,16 @@ export const settingsSchema = z.strictObject({
 	publish: publishSchema.optional(),
 });
 
-export const settingsTranslationSchema = z
-	.strictObject({
-		town: z.string().min(1),
-		categories: z.array(z.strictObject({ name: z.string().min(1) })),
-		situation: situationSchema.partial(),
-		contacts: z.array(contactBaseSchema.pick({ label: true, hours: true, note: true }).partial()),
-		neverAsk: z.array(z.string().min(1)),
-	})
-	.partial();
+/** Fields `settings.en.yaml` may translate; everything else comes from `settings.yaml`. */
+export const settingsTranslationSchema = translationOf(settingsSchema, {
+	town: true,
+	categories: { name: true },
+	situation: { known: true, unknown: true, doing: true, youShould: true },
+	neverAsk: true,
+}).extend({
+	// An English contact may translate any of these alone (a list item otherwise gives every required field it picks).
+	contacts: z.array(translationOf(contactBaseSchema, { label: true, hours: true, note: true })).optional(),
+});
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type Contact = z.infer<typeof contactSchema>;

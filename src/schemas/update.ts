@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { dateTimeSchema, idSchema, statusSchema } from './common.ts';
+import { translationOf } from './english-overlay.ts';
 
 /**
  * Kinds of update. `warning` is for dangers to residents (phishing); `resolution` announces a return to
@@ -86,6 +87,6 @@ export const updateSchema = z
 	});
 
 /** An English file (`<id>.en.md`) translates the title and the body only. */
-export const updateTranslationSchema = z.strictObject({ title: z.string().min(1).max(200) });
+export const updateTranslationSchema = translationOf(updateSchema, { title: true }, { complete: true });
 
 export type UpdateData = z.infer<typeof updateSchema>;

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { sitemapPaths } from '../support/sitemap.ts';
+import { representativePaths, sitemapPaths } from '../support/sitemap.ts';
 
 const origin = inject('siteOrigin');
 const siteDir = inject('siteDir');
@@ -32,7 +32,9 @@ describe('weight on a bad network', () => {
 	});
 });
 
-describe('no request leaves the site', () => {
+// Every template, and both search pages, which fetch their index as the visitor types (every page's
+// own references are read without a browser in every-page.test.ts).
+describe.concurrent('no request leaves the site', () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await launchChromium();
@@ -40,7 +42,7 @@ describe('no request leaves the site', () => {
 	afterAll(async () => {
 		await browser.close();
 	});
-	test.each([...paths])('%s', async (path) => {
+	test.each([...new Set([...representativePaths(siteDir), ...SEARCH_PAGES])])('%s', async (path) => {
 		const page = await browser.newPage();
 		const requests: string[] = [];
 		page.on('request', (request) => requests.push(request.url()));

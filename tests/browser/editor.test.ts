@@ -23,7 +23,8 @@ async function editorPage(width: number): Promise<{ page: Page; errors: string[]
 	const errors: string[] = [];
 	const foreign: string[] = [];
 	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
+		// With the address: "Failed to load resource" names it only there.
+		if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('request', (request) => {

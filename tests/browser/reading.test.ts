@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser.close();
 });
+// Every group but the keyboard one checks several pages at once (vitest's maxConcurrency), each in its own tab.
 
 const pages = {
 	home: (p: import('playwright-core').Page) => new HomePage(p, origin),
@@ -27,7 +28,7 @@ const pages = {
 	'English home': (p: import('playwright-core').Page) => new HomePage(p, origin, 'en'),
 };
 
-describe('without JavaScript, every page shows its full content and navigation', () => {
+describe.concurrent('without JavaScript, every page shows its full content and navigation', () => {
 	test.each(Object.entries(pages))('%s', async (name, make) => {
 		const page = await make(await noScript.newPage()).open();
 		await expect(page.heading.isVisible()).resolves.toBe(true);
@@ -43,7 +44,7 @@ describe('without JavaScript, every page shows its full content and navigation',
 	});
 });
 
-describe('what residents read', () => {
+describe.concurrent('what residents read', () => {
 	test('the home page lists every service with a status in words', async () => {
 		const home = await new HomePage(await browser.newPage(), origin).open();
 		expect(await home.services.count()).toBe(10);
@@ -97,7 +98,7 @@ describe('what residents read', () => {
 	});
 });
 
-describe('the language switch leads to the same page in the other language', () => {
+describe.concurrent('the language switch leads to the same page in the other language', () => {
 	test.each([
 		['/', '/en/'],
 		['/services/etat-civil/', '/en/services/etat-civil/'],
@@ -116,7 +117,7 @@ describe('the language switch leads to the same page in the other language', () 
 	});
 });
 
-describe('search, in a real browser', () => {
+describe.concurrent('search, in a real browser', () => {
 	test.each([
 		['fr', 'naissance', '/services/etat-civil/'],
 		['fr', 'etat civil', '/services/etat-civil/'],
@@ -127,7 +128,7 @@ describe('search, in a real browser', () => {
 	});
 });
 
-describe('print', () => {
+describe.concurrent('print', () => {
 	test('the poster prints on exactly one A4 page, with its QR code', async () => {
 		const poster = await new PosterPage(await browser.newPage(), origin).open();
 		await expect(poster.qrCode.isVisible()).resolves.toBe(true);

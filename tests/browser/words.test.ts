@@ -142,8 +142,8 @@ describe('honest in time', () => {
 		expect(spoken(salles.noAlternative!)).toBe('Pas de solution de remplacement pour l’instant. Pour toute question : Accueil de la mairie, 05 55 12 34 56.');
 	});
 	test('phone numbers are links to call, on the service page and the poster', () => {
-		for (const path of ['services/etat-civil', 'affiche']) {
-			expect(page(town2.dir, path).querySelectorAll('main a[href="tel:+33555123456"]').length).toBeGreaterThan(0);
+		for (const [path, links] of [['services/etat-civil', 2], ['affiche', 3]] as const) {
+			expect(page(town2.dir, path).querySelectorAll('main a[href="tel:+33555123456"]'), path).toHaveLength(links);
 		}
 	});
 	test('the two updates at 02:30 on the autumn clock-change night are told apart and in the order they happened', () => {

@@ -2,16 +2,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 
 // The fixture site is served under /crise/ (its siteUrl has a sub-path) and replays 28 June 2024, 18:00.
-let outDir: string;
-beforeAll(() => {
-	const build = buildSite('tests/fixtures/site');
-	expect(build.status, build.output).toBe(0);
-	outDir = build.outDir;
-});
+const outDir = inject('fixtureBuild');
 
 const page = (path: string): HTMLElement => parse(readFileSync(join(outDir, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8'));
 const text = (el: HTMLElement | null) => el?.textContent.replace(/\s+/g, ' ').trim() ?? '';

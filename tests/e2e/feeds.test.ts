@@ -3,25 +3,15 @@ import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { loadContent, type SiteContent } from '../../src/lib/content.ts';
-import { buildSite } from '../support/build-site.ts';
+import { FIXTURE } from '../support/fixture-site.ts';
 
-// One build of the fixture site (served under /crise/, replayed on 28 June 2024 at 18:00) for every
-// feed, calendar and status file. The fixture holds a hostile update (2024-06-26-hostile) on purpose.
+// The run's build of the fixture site (served under /crise/, replayed on 28 June 2024 at 18:00), for
+// every feed, calendar and status file. The fixture holds a hostile update (2024-06-26-hostile) on purpose.
 const SITE = 'https://status.testville.example/crise/';
-const FIXTURE = 'tests/fixtures/site';
-let outDir: string;
-let content: SiteContent;
-let remove = () => {};
-beforeAll(() => {
-	const build = buildSite(FIXTURE);
-	remove = build.remove;
-	expect(build.status, build.output).toBe(0);
-	outDir = build.outDir;
-	content = loadContent(FIXTURE).content!;
-});
-afterAll(() => remove());
+const outDir = inject('fixtureBuild');
+const content: SiteContent = loadContent(FIXTURE).content!;
 
 const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
 /** The built file an absolute URL of the site points to, or undefined if it points elsewhere. */
@@ -171,12 +161,14 @@ describe('feed items make sense on their own', () => {
 });
 
 describe('feeds hold the right updates', () => {
-	/** Worked out from the fixture files, not from the status engine the feeds use. */
-	const concerning = (id: string) => content.updates.filter((u) => u.data.fr.services.includes(id) || u.data.fr.changes.some((c) => c.service === id)).map((u) => u.id);
-	test.each(['etat-civil', 'urbanisme', 'standard'])('the %s feed, in both languages, holds only and all the updates about it', (id) => {
-		expect(concerning(id).length).toBeGreaterThan(0);
+	// The fixture's updates that name the service or change its status, newest first.
+	test.each([
+		['etat-civil', ['2024-06-25-etat-civil-papier', '2024-06-24-incident']],
+		['urbanisme', ['2024-06-26-hostile']],
+		['standard', ['2024-06-26-standard', '2024-06-24-incident']],
+	])('the %s feed, in both languages, holds only and all the updates about it: %j', (id, updates) => {
 		for (const path of [`services/${id}/rss.xml`, `en/services/${id}/rss.xml`]) {
-			expect((feed(path).item ?? []).map(itemId), path).toEqual(concerning(id));
+			expect((feed(path).item ?? []).map(itemId), path).toEqual(updates);
 		}
 	});
 	test('the global feed holds every published update and nothing scheduled', () => {
@@ -282,37 +274,55 @@ test('the French and English calendars use the same UIDs, so subscribing to both
 
 // ——— Status files ———
 
-/** The documented shape of /status.json (docs/endpoints.md), checked field by field. */
-function expectStatusJson(doc: Record<string, unknown>, lang: 'fr' | 'en'): void {
-	const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
-	const status = /^(operational|degraded|paper|down)$/;
-	expect(Object.keys(doc).sort()).toEqual(['asOf', 'language', 'lastUpdated', 'nextUpdate', 'nextUpdateLate', 'overall', 'pinned', 'services', 'site', 'version'].sort());
-	expect(doc.version).toBe(1);
-	expect(doc.language).toBe(lang);
-	expect(doc.site).toEqual({ name: expect.any(String), town: 'Testville', url: `${SITE}${lang === 'en' ? 'en/' : ''}` });
-	expect(doc.asOf).toMatch(iso);
-	expect(doc.lastUpdated).toMatch(iso);
-	expect(doc.nextUpdate === null || iso.test(doc.nextUpdate as string)).toBe(true);
-	expect(doc.nextUpdateLate).toEqual(expect.any(Boolean));
-	expect(doc.overall).toEqual({ status: expect.stringMatching(status), label: expect.any(String), affected: expect.any(Number), total: expect.any(Number), summary: expect.any(String) });
-	for (const s of doc.services as Record<string, unknown>[]) {
-		expect(Object.keys(s).sort()).toEqual(['alternative', 'category', 'id', 'label', 'lastConfirmed', 'name', 'noAlternative', 'restoredAt', 'since', 'stale', 'status', 'url'].sort());
-		expect(s).toEqual({
-			id: expect.stringMatching(/^[a-z0-9-]+$/),
-			name: expect.any(String),
-			category: expect.any(String),
-			status: expect.stringMatching(status),
-			label: expect.any(String),
-			since: expect.stringMatching(iso),
-			stale: expect.any(Boolean),
-			lastConfirmed: expect.stringMatching(iso),
-			restoredAt: s.restoredAt === null ? null : expect.stringMatching(iso),
-			alternative: s.status === 'operational' || s.alternative === null ? null : expect.any(String),
-			noAlternative: s.status !== 'operational' && s.alternative === null ? expect.any(String) : null,
-			url: expect.stringMatching(new RegExp(`^${SITE}`)),
-		});
-	}
-	for (const p of doc.pinned as Record<string, unknown>[]) expect(p).toEqual({ id: expect.any(String), title: expect.any(String), date: expect.stringMatching(iso), url: expect.stringMatching(new RegExp(`^${SITE}`)) });
+/** A built JSON file as read aloud: French no-break spaces ("2 services", "25 juin") as plain spaces. */
+const spokenJson = (path: string) => JSON.parse(read(path).replace(/\u00a0/g, ' ')) as Record<string, unknown>;
+
+/** The fixture's words in each language, as status.json states them on 28 June 2024 at 18:00. */
+const WORDS = {
+	fr: {
+		name: 'Informations services municipaux — Testville',
+		overall: ['Sur papier uniquement', '2 services sur 3 fonctionnent autrement.'],
+		services: [
+			['État civil', 'Sur papier uniquement le 25 juin — à confirmer', 'services/etat-civil/'],
+			['Urbanisme', 'Perturbé le 26 juin — à confirmer', 'services/urbanisme/'],
+			['Standard téléphonique', 'Fonctionnait le 26 juin — à confirmer', 'services/standard/'],
+		],
+		pinned: 'actualites/2024-06-26-phishing/',
+		civilRegistryAlternative: "Déclarations à l'accueil de la mairie, sur papier.",
+	},
+	en: {
+		name: 'Municipal services information — Testville',
+		overall: ['On paper only', '2 of 3 services work differently.'],
+		services: [
+			['Civil registry', 'On paper only on 25 June — to be confirmed', 'en/services/etat-civil/'],
+			['Urbanisme', 'Disrupted on 26 June — to be confirmed', 'en/services/urbanisme/'],
+			['Standard téléphonique', 'Working on 26 June — to be confirmed', 'en/services/standard/'],
+		],
+		pinned: 'en/updates/2024-06-26-phishing/',
+		civilRegistryAlternative: 'Declarations at the town hall counter, on paper.',
+	},
+} as const;
+
+/** The whole of /status.json for the fixture, every documented field (docs/endpoints.md) with its value. */
+function expectedStatusJson(lang: 'fr' | 'en') {
+	const words = WORDS[lang];
+	const service = (i: number, fields: Record<string, unknown>) => ({ name: words.services[i]![0], label: words.services[i]![1], url: `${SITE}${words.services[i]![2]}`, ...fields });
+	return {
+		version: 1,
+		language: lang,
+		site: { name: words.name, town: 'Testville', url: `${SITE}${lang === 'en' ? 'en/' : ''}` },
+		asOf: '2024-06-28T18:00:00+02:00',
+		lastUpdated: '2024-06-27T11:00:00+02:00',
+		nextUpdate: '2024-06-29T10:00:00+02:00',
+		nextUpdateLate: false,
+		overall: { status: 'paper', label: words.overall[0], affected: 2, total: 3, summary: words.overall[1] },
+		pinned: [{ id: '2024-06-26-phishing', title: 'Attention aux faux messages', date: '2024-06-26T15:00:00+02:00', url: `${SITE}${words.pinned}` }],
+		services: [
+			service(0, { id: 'etat-civil', category: 'demarches', status: 'paper', since: '2024-06-25T09:00:00+02:00', stale: true, lastConfirmed: '2024-06-25T09:00:00+02:00', restoredAt: null, alternative: words.civilRegistryAlternative, noAlternative: null }),
+			service(1, { id: 'urbanisme', category: 'demarches', status: 'degraded', since: '2024-06-24T08:30:00+02:00', stale: true, lastConfirmed: '2024-06-26T10:00:00+02:00', restoredAt: null, alternative: 'Dépôt des dossiers par courrier.', noAlternative: null }),
+			service(2, { id: 'standard', category: 'contact', status: 'operational', since: '2024-06-26T14:00:00+02:00', stale: true, lastConfirmed: '2024-06-26T14:00:00+02:00', restoredAt: '2024-06-26T14:00:00+02:00', alternative: null, noAlternative: null }),
+		],
+	};
 }
 
 describe.each([
@@ -320,8 +330,8 @@ describe.each([
 	['en', 'en/status.json'],
 ] as const)('%s status.json', (lang, path) => {
 	const doc = () => JSON.parse(read(path)) as Record<string, unknown> & { services: { id: string; status: string; stale: boolean; alternative: string | null; url: string }[] };
-	test('has the documented shape', () => {
-		expectStatusJson(doc(), lang);
+	test('holds every documented field, with the fixture’s values', () => {
+		expect(spokenJson(path)).toEqual(expectedStatusJson(lang));
 	});
 	test('says the current state of every service, with links to built pages', () => {
 		const d = doc();
@@ -339,42 +349,27 @@ describe.each([
 
 describe('/api/v2/summary.json', () => {
 	const summary = () => JSON.parse(read('api/v2/summary.json')) as Record<string, any>;
-	test('has the shape of Statuspage’s public summary', () => {
+	test('has the fields of Statuspage’s public summary, with the fixture’s page, status and components', () => {
 		const s = summary();
 		expect(Object.keys(s).sort()).toEqual(['components', 'incidents', 'page', 'scheduled_maintenances', 'status']);
-		expect(s.page).toEqual({ id: expect.any(String), name: expect.any(String), url: SITE, time_zone: 'Europe/Paris', updated_at: expect.any(String) });
-		expect(s.status).toEqual({ indicator: expect.stringMatching(/^(none|minor|major|critical)$/), description: expect.any(String) });
+		const pageId = 'status-testville-example-crise';
+		expect(s.page).toEqual({ id: pageId, name: 'Informations services municipaux — Testville', url: SITE, time_zone: 'Europe/Paris', updated_at: '2024-06-27T11:00:00+02:00' });
+		// The worst status, in Statuspage's words (the mapping itself: tests/unit/status-files.test.ts).
+		expect({ ...s.status, description: s.status.description.replace(/\u00a0/g, ' ') }).toEqual({ indicator: 'major', description: '2 services sur 3 fonctionnent autrement.' });
 		expect(s.scheduled_maintenances).toEqual([]);
-		for (const c of s.components) {
-			expect(c).toEqual({
-				id: expect.any(String),
-				name: expect.any(String),
-				status: expect.stringMatching(/^(operational|degraded_performance|partial_outage|major_outage)$/),
-				created_at: expect.any(String),
-				updated_at: expect.any(String),
-				position: expect.any(Number),
-				description: expect.any(String),
-				showcase: expect.any(Boolean),
-				start_date: null,
-				group_id: null,
-				page_id: s.page.id,
-				group: false,
-				only_show_if_degraded: false,
-			});
-		}
-		for (const incident of s.incidents) {
-			expect(incident).toMatchObject({ id: expect.any(String), name: expect.any(String), status: expect.stringMatching(/^(investigating|identified|monitoring)$/), impact: expect.stringMatching(/^(none|minor|major|critical)$/), resolved_at: null, page_id: s.page.id, shortlink: SITE });
-			for (const u of incident.incident_updates) expect(u).toMatchObject({ id: expect.any(String), status: expect.any(String), body: expect.any(String), incident_id: incident.id, created_at: expect.any(String), display_at: expect.any(String) });
-		}
-	});
-	test('maps each service status and the worst one onto Statuspage’s words', () => {
-		const s = summary();
-		expect(s.components.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
-			['etat-civil', 'partial_outage'],
-			['urbanisme', 'degraded_performance'],
-			['standard', 'operational'],
+		const component = (id: string, name: string, position: number, description: string, updated: string) => ({
+			id, name, position, description, status: expect.stringMatching(/^(operational|degraded_performance|partial_outage|major_outage)$/),
+			created_at: '2024-06-24T08:30:00+02:00', updated_at: updated, showcase: true, start_date: null, group_id: null, page_id: pageId, group: false, only_show_if_degraded: false,
+		});
+		expect(s.components).toEqual([
+			component('etat-civil', 'État civil', 1, "Déclarations à l'accueil de la mairie, sur papier.", '2024-06-25T09:00:00+02:00'),
+			component('urbanisme', 'Urbanisme', 2, 'Dépôt des dossiers par courrier.', '2024-06-24T08:30:00+02:00'),
+			component('standard', 'Standard téléphonique', 3, 'Le numéro principal de la mairie.', '2024-06-26T14:00:00+02:00'),
 		]);
-		expect(s.status.indicator).toBe('major');
+		for (const incident of s.incidents) {
+			expect(incident).toMatchObject({ id: 'incident-2024-06-24', name: 'Incident informatique à la mairie de Testville', status: 'identified', impact: 'major', resolved_at: null, page_id: pageId, shortlink: SITE });
+			for (const u of incident.incident_updates) expect(u).toMatchObject({ id: expect.stringMatching(/^2024-06-\d\d-[a-z-]+$/), status: 'identified', body: expect.stringContaining(`${SITE}actualites/${u.id}/`), incident_id: incident.id, created_at: u.display_at, display_at: expect.stringMatching(/^2024-06-\d\dT\d\d:\d\d:00\+02:00$/) });
+		}
 	});
 	test('has one unresolved incident, the crisis, with every published update, newest first', () => {
 		const [incident, ...others] = summary().incidents;

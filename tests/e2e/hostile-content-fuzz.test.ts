@@ -255,7 +255,7 @@ function checkErrors(dir: string, files: SourceFile[]): Problem[] {
 	const names = new Set(files.map((f) => f.name));
 	for (const error of errors) {
 		expect(names.has(error.file), `not a file of the set: ${formatProblem(error)}`).toBe(true);
-		expect(error.field !== '' || error.line !== undefined, `no field or line: ${formatProblem(error)}`).toBe(true);
+		expect({ field: error.field, line: error.line }, `no field or line: ${formatProblem(error)}`).not.toEqual({ field: '', line: undefined });
 	}
 	return errors;
 }

@@ -129,6 +129,7 @@ describe('publishing to every kind of target', () => {
 	const rsyncDest = join(root, 'server', 'www');
 	const rcloneDest = join(root, 'bucket');
 	let result: { status: number | null; output: string };
+	let contentDir: string;
 
 	beforeAll(() => {
 		// A previous publication: replaced whole, its stale page gone.
@@ -145,7 +146,7 @@ describe('publishing to every kind of target', () => {
 		];
 		if (rsync) targets.push({ name: 'serveur', type: 'rsync', destination: `${rsyncDest}/` });
 		if (rclone) targets.push({ name: 'secours', type: 'rclone', remote: `:local:${rcloneDest}` });
-		const { contentDir } = prepareSite(root, targets);
+		({ contentDir } = prepareSite(root, targets));
 		result = runScript('publish', ['--yes', '--content', contentDir]);
 	});
 
@@ -226,6 +227,23 @@ describe('publishing to every kind of target', () => {
 		expect(page.querySelector('#authenticity')?.parentNode?.textContent).toContain('signée avec la clé de la mairie');
 		const en = parse(readFileSync(join(folder, 'en/official-channels/index.html'), 'utf8'));
 		expect(en.querySelector('.fingerprint')?.textContent).toBe(printed);
+	});
+	// Last of this group: it starts from the publication above, on the USB key, and replaces it.
+	test('npm run publish killed (kill -9) while deploying: the live copy still verifies, and the next run publishes and leaves no temporary folder', () => {
+		const live = snapshot(folder);
+
+		const killed = runScript('publish', ['--yes', '--content', contentDir, '--only', 'cle-usb'], { PUBLISH_KILL_AT: 'staged' });
+		expect(killed.signal).toBe('SIGKILL');
+		expect(snapshot(folder)).toEqual(live);
+		expect(verify(folder).status).toBe(0);
+		expect(readdirSync('.astro').filter((n) => n.startsWith(`publish-${killed.pid}-`))).toHaveLength(1);
+
+		const again = runScript('publish', ['--yes', '--content', contentDir, '--only', 'cle-usb']);
+		expect(again.status, again.output).toBe(0);
+		expect(snapshot(folder)).not.toEqual(live);
+		expect(readdirSync(join(root, 'usb')).sort()).toEqual(['.site.releases', 'site']);
+		expect(readdirSync(join(root, 'usb', '.site.releases')).filter((n) => n.startsWith('.'))).toEqual([]);
+		expect(readdirSync('.astro').filter((n) => n.startsWith(`publish-${killed.pid}-`))).toEqual([]);
 	});
 });
 
@@ -358,28 +376,6 @@ describe('a folder publication survives being killed, and two at once', () => {
 		await Promise.all([deployAsync(a, dest), deployAsync(b, dest)]);
 		expect(snapshot(dest)).toEqual(snapshot(b));
 		expect(existsSync(join(dirname(dest), '.site.lock'))).toBe(false);
-	});
-
-	test('npm run publish killed (kill -9) while deploying: the live copy still verifies, and the next run publishes and leaves no temporary folder', () => {
-		const root = mkdtempSync(join(tmpdir(), 'publish-killed-'));
-		const dest = join(root, 'usb', 'site');
-		mkdirSync(join(root, 'usb'));
-		const { contentDir } = prepareSite(root, [{ type: 'folder', path: dest }]);
-		expect(runScript('publish', ['--yes', '--content', contentDir]).status).toBe(0);
-		const live = snapshot(dest);
-
-		const killed = runScript('publish', ['--yes', '--content', contentDir], { PUBLISH_KILL_AT: 'staged' });
-		expect(killed.signal).toBe('SIGKILL');
-		expect(snapshot(dest)).toEqual(live);
-		expect(verify(dest).status).toBe(0);
-		expect(readdirSync('.astro').filter((n) => n.startsWith(`publish-${killed.pid}-`))).toHaveLength(1);
-
-		const again = runScript('publish', ['--yes', '--content', contentDir]);
-		expect(again.status, again.output).toBe(0);
-		expect(snapshot(dest)).not.toEqual(live);
-		expect(readdirSync(join(root, 'usb')).sort()).toEqual(['.site.releases', 'site']);
-		expect(readdirSync(join(root, 'usb', '.site.releases')).filter((n) => n.startsWith('.'))).toEqual([]);
-		expect(readdirSync('.astro').filter((n) => n.startsWith(`publish-${killed.pid}-`))).toEqual([]);
 	});
 
 	test('a publication under way holds the lock: another waits, then gives up naming it', () => {

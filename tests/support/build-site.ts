@@ -1,6 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+/** A finished build: where it went, how it ended, what Astro printed. */
+export interface Build {
+	outDir: string;
+	status: number | null;
+	output: string;
+	remove: () => void;
+}
 
 /**
  * Builds the site from a content folder into a fresh folder with the real `astro build`, safely while
@@ -11,18 +19,42 @@ import { join, resolve } from 'node:path';
  * const { outDir, status, output, remove } = buildSite('tests/fixtures/site');
  * // … read outDir, then: remove();
  */
-export function buildSite(contentDir: string): { outDir: string; status: number | null; output: string; remove: () => void } {
+export function buildSite(contentDir: string): Build {
+	const { command, args, options, finish } = astroBuild(contentDir);
+	const result = spawnSync(command, args, { ...options, encoding: 'utf8' });
+	return finish(result.status, `${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * The same build without blocking, so that a global setup can build several content sets at once.
+ *
+ * @example
+ * const [a, b] = await Promise.all([buildSiteAsync('content'), buildSiteAsync('tests/fixtures/town2')]);
+ */
+export function buildSiteAsync(contentDir: string): Promise<Build> {
+	const { command, args, options, finish } = astroBuild(contentDir);
+	return new Promise((done, fail) => {
+		const child = spawn(command, args, options);
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('error', fail);
+		child.on('close', (status) => done(finish(status, output)));
+	});
+}
+
+function astroBuild(contentDir: string) {
 	const root = process.cwd();
 	const parent = join(root, 'node_modules', '.cache', 'site-builds');
 	mkdirSync(parent, { recursive: true });
 	const work = mkdtempSync(join(parent, 'build-'));
 	const outDir = join(work, 'dist');
-	const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], {
-		cwd: work,
-		env: { ...astroEnv(), CONTENT_DIR: resolve(root, contentDir), OUT_DIR: outDir },
-		encoding: 'utf8',
-	});
-	return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}`, remove: () => rmSync(work, { recursive: true, force: true }) };
+	return {
+		command: process.execPath,
+		args: [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root],
+		options: { cwd: work, env: { ...astroEnv(), CONTENT_DIR: resolve(root, contentDir), OUT_DIR: outDir } },
+		finish: (status: number | null, output: string): Build => ({ outDir, status, output, remove: () => rmSync(work, { recursive: true, force: true }) }),
+	};
 }
 
 /** The environment for a real Astro run: without the variables Vitest adds (BASE_URL, MODE, NODE_ENV=test…). */

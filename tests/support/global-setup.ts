@@ -34,12 +34,13 @@ export const CONTENT_SETS = [
 
 /** Browser tests share one real build of each content set, each served once on its own port for the whole run. */
 export default async function setup(project: TestProject) {
-	const served: { name: string; site: Awaited<ReturnType<typeof previewSite>> }[] = [];
-	try {
-		for (const set of CONTENT_SETS) served.push({ name: set.name, site: await previewSite(set.dir) });
-	} catch (error) {
+	// Both content sets build at once: each build leaves the other's cores idle part of the time.
+	const started = await Promise.allSettled(CONTENT_SETS.map(async (set) => ({ name: set.name, site: await previewSite(set.dir) })));
+	const served = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+	const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+	if (failed) {
 		served.forEach(({ site }) => site.stop());
-		throw error;
+		throw failed.reason;
 	}
 	const [example] = served;
 	project.provide('siteOrigin', example!.site.origin);

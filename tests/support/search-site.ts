@@ -7,15 +7,14 @@ export interface SearchHit {
 }
 
 /**
- * Searches a built site's Pagefind index in one language, executing the generated `pagefind.js`
- * in a separate Node process (see pagefind-query.ts).
+ * Searches a built site's Pagefind index in one language for several queries, executing the
+ * generated `pagefind.js` once in a separate Node process (see pagefind-query.ts).
  *
  * @example
- * searchSite(outDir, '/crise/', 'fr', 'naissance'); // [{ url: '/crise/services/etat-civil/', title: 'État civil' }]
+ * searchSite(outDir, '/crise/', 'fr', ['naissance']); // { naissance: [{ url: '/crise/services/etat-civil/', title: 'État civil' }] }
  */
-export function searchSite(outDir: string, base: string, lang: string, query: string): SearchHit[] {
-	const result = spawnSync(process.execPath, ['tests/support/pagefind-query.ts', outDir, base, lang, query], { encoding: 'utf8', timeout: 60_000 });
+export function searchSite(outDir: string, base: string, lang: string, queries: readonly string[]): Record<string, SearchHit[]> {
+	const result = spawnSync(process.execPath, ['tests/support/pagefind-query.ts', outDir, base, lang, ...queries], { encoding: 'utf8', timeout: 60_000 });
 	if (result.status !== 0) throw new Error(`Pagefind search failed (${result.status}):\n${result.stderr}`);
-	const found = JSON.parse(result.stdout) as Record<string, SearchHit[]>;
-	return found[query] ?? [];
+	return JSON.parse(result.stdout) as Record<string, SearchHit[]>;
 }

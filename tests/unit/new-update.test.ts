@@ -66,8 +66,8 @@ describe('the next update and the English version', () => {
 		expect(result.nextUpdate).toBeUndefined();
 	});
 	test('the offered times are in two hours, this evening before 16 h, and tomorrow morning and afternoon', () => {
-		expect(nextUpdateChoices('Europe/Paris', Temporal.Instant.from('2024-06-28T09:13+02:00')).map((c) => c.value)).toEqual(['2024-06-28T11:13+02:00', '2024-06-28T18:00+02:00', '2024-06-29T10:00+02:00', '2024-06-29T17:00+02:00']);
-		expect(nextUpdateChoices('Europe/Paris', Temporal.Instant.from('2024-06-28T17:00+02:00'))).toHaveLength(3);
+		expect(nextUpdateChoices('Europe/Paris', 'fr', Temporal.Instant.from('2024-06-28T09:13+02:00')).map((c) => c.value)).toEqual(['2024-06-28T11:13+02:00', '2024-06-28T18:00+02:00', '2024-06-29T10:00+02:00', '2024-06-29T17:00+02:00']);
+		expect(nextUpdateChoices('Europe/Paris', 'fr', Temporal.Instant.from('2024-06-28T17:00+02:00'))).toHaveLength(3);
 	});
 	test.each([
 		['2024-06-29 10:00', '2024-06-29T10:00+02:00'],

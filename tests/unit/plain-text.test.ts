@@ -16,7 +16,7 @@ describe('text that some readers may parse as HTML cannot form a tag', () => {
 });
 
 test('HTML escaping covers the five special characters', () => {
-	expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+	expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
 });
 
 describe('sanitised HTML becomes plain text', () => {
@@ -25,6 +25,16 @@ describe('sanitised HTML becomes plain text', () => {
 	});
 	test('decoded text is still inert', () => {
 		expect(htmlToText('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toBe('‹script>alert(1)‹/script>');
+	});
+	test.each([
+		['a heading, a rule and a table end their block, table cells are apart', '<h2>Titre</h2><hr /><table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>après', 'Titre\n\na b\nc\n\naprès'],
+		['a line break starts a new line', '<p>ligne un<br />ligne deux</p>', 'ligne un\nligne deux'],
+		['a nested list gives one line per item', '<ul>\n<li>un<ul>\n<li>sous-point</li>\n</ul>\n</li>\n<li>deux</li>\n</ul>', '- un\n- sous-point\n- deux'],
+		['spaces and tabs collapse, soft line breaks stay', '<p>Venez \t  <em>vite</em>\n<strong>ici</strong></p>', 'Venez vite\nici'],
+		['a script or a style gives no text', '<p>a</p><script>alert(1)</script><style>p{}</style>', 'a'],
+		['every character reference is decoded', '<p>&eacute;t&eacute; &copy; &#8217;</p>', 'été © ’'],
+	])('%s', (_, html, text) => {
+		expect(htmlToText(html)).toBe(text);
 	});
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { tn } from '../../src/i18n/ui.ts';
 import { toEpoch } from '../../src/lib/dates.ts';
 import { excerpt } from '../../src/lib/excerpt.ts';
 import { groupByDay } from '../../src/lib/group-by-day.ts';
@@ -22,9 +21,6 @@ describe('the situation sentence says what is true, with real plurals', () => {
 	] as const)('%s', (_, contacts, affected, total, lang, sentence) => {
 		// Read as spoken: French carries no-break spaces ("8 services", "ouverte.").
 		expect(situationSentence(situationOf([...contacts], { affected, total }), lang).replace(/\u00a0/g, ' ')).toBe(sentence);
-	});
-	test('never writes "(s)"', () => {
-		for (const n of [0, 1, 2, 21]) expect(tn('fr', 'situation.affected', n, { total: 30 })).not.toContain('(s)');
 	});
 });
 

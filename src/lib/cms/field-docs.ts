@@ -48,7 +48,7 @@ export function readFieldDocs(sources: Record<string, string>): FieldDocs {
 		const visit = (node: ts.Node): void => {
 			if (ts.isCallExpression(node) && isObjectCall(node.expression) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
 				const fields = fieldsOf(node.arguments[0], locals);
-				// Objects without any tag (the translation schemas' shapes) are not edited through their own form.
+				// Objects without any tag (the publishing targets) are not edited through their own form.
 				if ([...fields.values()].every((doc) => Object.keys(doc).length === 0)) return node.forEachChild(visit);
 				const key = objectKey(fields.keys());
 				const known = docs.get(key);

@@ -73,7 +73,7 @@ export type ManifestEntry = z.infer<typeof entrySchema>;
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 /** Sorts by path, by UTF-16 code units: the same order on every machine, whatever its locale. */
-const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+export const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** What a manifest says about its build, besides its files. */
 export interface ManifestMeta {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { MessageError } from '../../i18n/ui.ts';
 import type { PublishTarget } from '../../schemas/publishing.ts';
 import { compareWithManifest, listFiles, MANIFEST_FILE, sha256, type Manifest } from './manifest.ts';
 import { zipSync } from 'fflate';
@@ -54,15 +55,15 @@ export function deploy(target: PublishTarget, buildDir: string, manifest: Manife
 
 function run([command, ...args]: string[]): void {
 	const result = spawnSync(command!, args, { stdio: ['inherit', 'pipe', 'pipe'], encoding: 'utf8' });
-	if (result.error) throw new Error((result.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${command} n'est pas installé / is not installed` : result.error.message);
+	if (result.error) throw (result.error as NodeJS.ErrnoException).code === 'ENOENT' ? new MessageError('deploy.notInstalled', { command: command! }) : result.error;
 	if (result.status !== 0) throw new Error(`${command} : ${(result.stderr || result.stdout).trim().split('\n').slice(-5).join(' | ') || `exit ${result.status}`}`);
 }
 
 /** The parent folder must already exist: a USB key that is not plugged in must not become a folder on the laptop. */
 function checkParent(path: string): string {
 	const parent = dirname(path);
-	if (!existsSync(parent)) throw new Error(`le dossier ${parent} n'existe pas (clé USB ou partage non monté ?) / ${parent} does not exist (USB key or share not mounted?)`);
-	if (!statSync(parent).isDirectory()) throw new Error(`${parent} n'est pas un dossier / is not a folder`);
+	if (!existsSync(parent)) throw new MessageError('deploy.noParent', { parent });
+	if (!statSync(parent).isDirectory()) throw new MessageError('deploy.parentNotFolder', { parent });
 	return parent;
 }
 
@@ -130,9 +131,7 @@ function lock(lockFile: string, builtAt: string, waitMs: number): () => void {
 		}
 		if (existsSync(lockFile) && isStale(lockFile)) rmSync(lockFile, { force: true });
 		else if (Date.now() > deadline) {
-			throw new Error(
-				`une autre publication est en cours vers ce dossier (${lockFile}) : attendez qu'elle finisse, ou supprimez ce fichier si aucune ne tourne / another publication to this folder is under way: wait for it, or delete that file if none is running`,
-			);
+			throw new MessageError('deploy.locked', { lock: lockFile });
 		} else sleep(200);
 	}
 }
@@ -191,7 +190,7 @@ export function deployFolder(buildDir: string, dest: string, manifest: Manifest,
 		const current = currentRelease(dest, releases);
 		const live = current.kind === 'none' ? undefined : liveBuiltAt(dest);
 		if (live && Date.parse(live) > Date.parse(manifest.builtAt)) {
-			throw new Error(`une publication plus récente (construite le ${live}) est déjà en ligne : rien n'est remplacé / a newer publication (built ${live}) is already live: nothing replaced`);
+			throw new MessageError('deploy.newerLive', { live });
 		}
 		if (links ?? canLink(parent)) deployRelease(buildDir, dest, manifest, current);
 		else swapFolder(buildDir, dest, manifest, current.kind !== 'none');
@@ -210,12 +209,12 @@ function currentRelease(dest: string, releases: string): Current {
 	if (!stats) return { kind: 'none' };
 	if (stats.isSymbolicLink()) {
 		const target = resolve(dirname(dest), readlinkSync(dest));
-		if (dirname(target) !== releases) throw new Error(`${dest} est un lien vers ${target}, hors de ${releases} : rien n'est remplacé / is a link outside ${releases}: nothing replaced`);
+		if (dirname(target) !== releases) throw new MessageError('deploy.linkOutside', { dest, target, releases });
 		return { kind: 'release', name: basename(target) };
 	}
-	if (!stats.isDirectory()) throw new Error(`${dest} existe et n'est pas un dossier / exists and is not a folder`);
+	if (!stats.isDirectory()) throw new MessageError('deploy.notFolder', { dest });
 	if (readdirSync(dest).length > 0 && !existsSync(join(dest, MANIFEST_FILE))) {
-		throw new Error(`${dest} contient autre chose qu'une publication du site (pas de ${MANIFEST_FILE}) : choisissez un dossier vide ou dédié / holds something else than a publication of the site`);
+		throw new MessageError('deploy.notPublication', { dest, manifest: MANIFEST_FILE });
 	}
 	return readdirSync(dest).length ? { kind: 'folder' } : { kind: 'none' };
 }
@@ -227,7 +226,7 @@ function stage(buildDir: string, into: string, manifest: Manifest): void {
 	chmodSync(into, 0o755);
 	cpSync(buildDir, into, { recursive: true });
 	const differences = differencesFrom(into, manifest);
-	if (differences.length) throw new Error(`la copie dans ${into} diffère du manifeste / the copy differs from the manifest: ${differences.map((d) => `${d.kind} ${d.path}`).join(', ')}`);
+	if (differences.length) throw new MessageError('deploy.stagedDiffers', { into, differences: differences.map((d) => `${d.kind} ${d.path}`).join(', ') });
 }
 
 function deployRelease(buildDir: string, dest: string, manifest: Manifest, current: Current): void {
@@ -298,7 +297,7 @@ function swapFolder(buildDir: string, dest: string, manifest: Manifest, replacin
 /** A zip archive, written to a temporary file next to it and renamed over the old one. */
 export function deployZip(buildDir: string, dest: string, modified: Date): void {
 	const parent = checkParent(dest);
-	if (existsSync(dest) && !statSync(dest).isFile()) throw new Error(`${dest} existe et n'est pas un fichier / exists and is not a file`);
+	if (existsSync(dest) && !statSync(dest).isFile()) throw new MessageError('deploy.notFile', { dest });
 	removeLeftovers(parent, [`.${basename(dest)}.new-`]);
 	const dir = mkdtempSync(join(parent, `.${basename(dest)}.new-`));
 	try {

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
-import { compareWithManifest, MANIFEST_FILE, parseManifest, sha256, SIGNATURE_FILE, type Difference, type Found, type Manifest } from './manifest.ts';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { byPath, compareWithManifest, MANIFEST_FILE, parseManifest, sha256, SIGNATURE_FILE, type Difference, type Found, type Manifest, type ManifestEntry } from './manifest.ts';
 import { verifySignature, type SignatureCheck } from './sign.ts';
 import { ADMIN_PATH } from '../cms/admin-policy.ts';
 
@@ -155,6 +155,25 @@ export function verifyFolder(dir: string, allowedSigners: string): VerifyReport 
 	return { mode: 'folder', signature, manifest, differences: compareWithManifest(manifest, actual), checked };
 }
 
+/** Attributes whose value is one address. */
+const LINK_ATTRIBUTES = ['href', 'src', 'poster', 'action', 'formaction'];
+
+/** Every address an HTML page refers to, as written (entities decoded by the parser). */
+function references(html: string): string[] {
+	const refs: string[] = [];
+	for (const element of DomUtils.findAll(() => true, parseDocument(html).children)) {
+		const attributes = element.attribs;
+		for (const name of LINK_ATTRIBUTES) if (attributes[name]) refs.push(attributes[name]);
+		if (attributes.srcset) refs.push(...attributes.srcset.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '').filter(Boolean));
+		if (element.name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') {
+			// The `content` attribute's own syntax: `5; url=/page.html`.
+			const url = /url\s*=\s*['"]?([^'"\s]+)/i.exec(attributes.content ?? '')?.[1];
+			if (url) refs.push(url);
+		}
+	}
+	return refs;
+}
+
 /**
  * The paths inside the site (relative to `root`, decoded, without query or fragment) of every
  * same-origin link or asset of an HTML page: `href`, `src`, `srcset`, `poster`, `action`, and
@@ -165,22 +184,8 @@ export function verifyFolder(dir: string, allowedSigners: string): VerifyReport 
  * // → ['faq/index.html']
  */
 export function linkedPaths(html: string, pageUrl: URL, root: URL): string[] {
-	const doc = parse(html);
-	const refs: string[] = [];
-	for (const el of doc.querySelectorAll('[href], [src], [srcset], [poster], [action], [formaction], meta[http-equiv]')) {
-		for (const name of ['href', 'src', 'poster', 'action', 'formaction']) {
-			const value = el.getAttribute(name);
-			if (value) refs.push(value);
-		}
-		const srcset = el.getAttribute('srcset');
-		if (srcset) refs.push(...srcset.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '').filter(Boolean));
-		if (el.getAttribute('http-equiv')?.toLowerCase() === 'refresh') {
-			const url = /url\s*=\s*['"]?([^'"\s]+)/i.exec(el.getAttribute('content') ?? '')?.[1];
-			if (url) refs.push(url);
-		}
-	}
 	const paths = new Set<string>();
-	for (const ref of refs) {
+	for (const ref of references(html)) {
 		let url: URL;
 		try {
 			url = new URL(ref.trim(), pageUrl);
@@ -272,69 +277,89 @@ export function compareHeaders(expected: [string, string][], pages: { path: stri
 export async function verifyUrl(address: string, allowedSigners: string, { concurrency = 8, timeoutMs = 30_000, totalMs = 15 * 60_000 } = {}): Promise<VerifyReport> {
 	const root = new URL(address.endsWith('/') ? address : `${address}/`);
 	const deadline = AbortSignal.timeout(totalMs);
-	const get = (url: URL, limit: number) => fetchBounded(url, limit, AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]));
+	const get: Get = (path, limit) => fetchBounded(fileUrl(root, path), limit, AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]));
+	const { signature, manifest } = await signedManifest(get, root, allowedSigners);
+	if (!manifest) return { mode: 'http', signature, differences: [], checked: 0 };
+	const crawl: Crawl = { root, listed: new Set([...manifest.files.map((f) => f.path), MANIFEST_FILE, SIGNATURE_FILE]), differences: [], hidden: [], pages: [], linked: new Map(), checked: 0 };
+	await pool(manifest.files, concurrency, (entry) => checkListed(crawl, get, entry));
+	await followLinks(crawl, get, concurrency);
+	const { differences, hidden, pages, checked } = crawl;
+	return { mode: 'http', signature, manifest, differences: differences.sort(byPath), checked, hidden: hidden.sort(byPath), headers: compareHeaders(manifest.headers, pages.sort(byPath)) };
+}
 
-	const [manifestResponse, sigResponse] = await Promise.all([get(fileUrl(root, MANIFEST_FILE), MAX_MANIFEST_BYTES), get(fileUrl(root, SIGNATURE_FILE), MAX_SIGNATURE_BYTES)]);
+/** Downloads one file of the copy (its path relative to the root), never more than `limit` bytes. */
+type Get = (path: string, limit: number) => Promise<Fetched>;
+
+/** What reading a copy over HTTP has found so far. */
+interface Crawl {
+	root: URL;
+	/** Paths the manifest lists, and the manifest and its signature. */
+	listed: Set<string>;
+	differences: Difference[];
+	hidden: { path: string; status: number }[];
+	/** The pages read, with the headers they were served with. */
+	pages: { path: string; headers: Headers }[];
+	/** Paths not in the manifest that a page links to, with the first page that does. */
+	linked: Map<string, string>;
+	checked: number;
+}
+
+/** The manifest, once its signature by one of `allowedSigners` is checked; without it, why not. */
+async function signedManifest(get: Get, root: URL, allowedSigners: string): Promise<{ signature: SignatureCheck; manifest?: Manifest }> {
+	const [manifestResponse, sigResponse] = await Promise.all([get(MANIFEST_FILE, MAX_MANIFEST_BYTES), get(SIGNATURE_FILE, MAX_SIGNATURE_BYTES)]);
 	for (const [name, response] of [[MANIFEST_FILE, manifestResponse], [SIGNATURE_FILE, sigResponse]] as const) {
-		if (response.tooLarge) return { mode: 'http', signature: { ok: false, message: `${fileUrl(root, name).href}: too large, refused` }, differences: [], checked: 0 };
-		if (!response.body) return { mode: 'http', signature: { ok: false, missing: true, message: `${fileUrl(root, name).href}: ${response.error ?? `HTTP ${response.status}`}` }, differences: [], checked: 0 };
+		if (response.tooLarge) return { signature: { ok: false, message: `${fileUrl(root, name).href}: too large, refused` } };
+		if (!response.body) return { signature: { ok: false, missing: true, message: `${fileUrl(root, name).href}: ${response.error ?? `HTTP ${response.status}`}` } };
 	}
 	const signature = verifySignature(allowedSigners, manifestResponse.body!, sigResponse.body!);
-	if (!signature.ok) return { mode: 'http', signature, differences: [], checked: 0 };
-	const manifest = parseManifest(manifestResponse.body!.toString('utf8'));
+	return signature.ok ? { signature, manifest: parseManifest(manifestResponse.body!.toString('utf8')) } : { signature };
+}
 
-	const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST_FILE, SIGNATURE_FILE]);
-	const differences: Difference[] = [];
-	const hidden: { path: string; status: number }[] = [];
-	const pages: { path: string; headers: Headers }[] = [];
-	/** Paths not in the manifest that a page links to, with the first page that does. */
-	const linked = new Map<string, string>();
-	const collectLinks = (path: string, body: Buffer) => {
-		for (const target of linkedPaths(body.toString('utf8'), fileUrl(root, path), root)) {
-			if (listed.has(target) || listed.has(`${target}/index.html`) || linked.has(target)) continue;
-			linked.set(target, path);
-		}
-	};
-	let checked = 0;
-	await pool(manifest.files, concurrency, async (entry) => {
-		const isPage = entry.path.endsWith('.html');
-		// A page grown past its signed size is still read up to a bound, to follow the links added to it.
-		const response = await get(fileUrl(root, entry.path), isPage ? Math.max(entry.size, MAX_UNEXPECTED_BYTES) : entry.size);
-		// The staff editor is served under its own policy (src/lib/cms/admin-policy.ts), which the signed `_headers` file holds.
-		if (isPage && !entry.path.startsWith(ADMIN_PATH) && response.headers && response.status < 300) pages.push({ path: entry.path, headers: response.headers });
-		const larger = { kind: 'changed' as const, path: entry.path, detail: `larger than the ${entry.size} bytes signed` };
-		if (response.tooLarge) return void differences.push(larger);
-		if (!response.body) {
-			// Hosts hide their own configuration files (Apache never serves .htaccess): said, not a difference.
-			if (entry.hostConfig && [401, 403, 404, 410].includes(response.status)) hidden.push({ path: entry.path, status: response.status });
-			else if (response.status === 404 || response.status === 410) differences.push({ kind: 'missing', path: entry.path });
-			else differences.push({ kind: 'unreachable', path: entry.path, detail: response.error ?? `HTTP ${response.status}` });
-			return;
-		}
-		checked++;
-		if (response.body.length > entry.size) differences.push(larger);
-		else if (sha256(response.body) !== entry.sha256) differences.push({ kind: 'changed', path: entry.path });
-		if (isPage) collectLinks(entry.path, response.body);
-	});
+/** Downloads a file the manifest lists and compares it with its signed size and hash; a page's links are kept to follow. */
+async function checkListed(crawl: Crawl, get: Get, entry: ManifestEntry): Promise<void> {
+	const isPage = entry.path.endsWith('.html');
+	// A page grown past its signed size is still read up to a bound, to follow the links added to it.
+	const response = await get(entry.path, isPage ? Math.max(entry.size, MAX_UNEXPECTED_BYTES) : entry.size);
+	// The staff editor is served under its own policy (src/lib/cms/admin-policy.ts), which the signed `_headers` file holds.
+	if (isPage && !entry.path.startsWith(ADMIN_PATH) && response.headers && response.status < 300) crawl.pages.push({ path: entry.path, headers: response.headers });
+	const larger = { kind: 'changed' as const, path: entry.path, detail: `larger than the ${entry.size} bytes signed` };
+	if (response.tooLarge) return void crawl.differences.push(larger);
+	if (!response.body) {
+		// Hosts hide their own configuration files (Apache never serves .htaccess): said, not a difference.
+		if (entry.hostConfig && [401, 403, 404, 410].includes(response.status)) crawl.hidden.push({ path: entry.path, status: response.status });
+		else if (response.status === 404 || response.status === 410) crawl.differences.push({ kind: 'missing', path: entry.path });
+		else crawl.differences.push({ kind: 'unreachable', path: entry.path, detail: response.error ?? `HTTP ${response.status}` });
+		return;
+	}
+	crawl.checked++;
+	if (response.body.length > entry.size) crawl.differences.push(larger);
+	else if (sha256(response.body) !== entry.sha256) crawl.differences.push({ kind: 'changed', path: entry.path });
+	if (isPage) collectLinks(crawl, entry.path, response.body);
+}
 
-	// Follow links to files the manifest does not list; unexpected pages may link to more.
+/** Keeps the paths a page links to that the manifest does not list. */
+function collectLinks(crawl: Crawl, path: string, body: Buffer): void {
+	for (const target of linkedPaths(body.toString('utf8'), fileUrl(crawl.root, path), crawl.root)) {
+		if (crawl.listed.has(target) || crawl.listed.has(`${target}/index.html`) || crawl.linked.has(target)) continue;
+		crawl.linked.set(target, path);
+	}
+}
+
+/** Follows links to files the manifest does not list (at most MAX_FOLLOWED); unexpected pages may link to more. */
+async function followLinks(crawl: Crawl, get: Get, concurrency: number): Promise<void> {
 	const done = new Set<string>();
 	for (let round = 0; round < 10 && done.size < MAX_FOLLOWED; round++) {
-		const todo = [...linked.keys()].filter((p) => !done.has(p)).slice(0, MAX_FOLLOWED - done.size);
+		const todo = [...crawl.linked.keys()].filter((p) => !done.has(p)).slice(0, MAX_FOLLOWED - done.size);
 		if (!todo.length) break;
 		todo.forEach((p) => done.add(p));
 		await pool(todo, concurrency, async (path) => {
-			const response = await get(fileUrl(root, path), MAX_UNEXPECTED_BYTES);
+			const response = await get(path, MAX_UNEXPECTED_BYTES);
 			if (!response.body && !response.tooLarge) return; // A dead link is not a file of the copy.
-			checked++;
-			differences.push({ kind: 'unexpected', path, detail: linked.get(path) });
-			if (path.endsWith('.html') && response.body) collectLinks(path, response.body);
+			crawl.checked++;
+			crawl.differences.push({ kind: 'unexpected', path, detail: crawl.linked.get(path) });
+			if (path.endsWith('.html') && response.body) collectLinks(crawl, path, response.body);
 		});
 	}
-	differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	hidden.sort((a, b) => (a.path < b.path ? -1 : 1));
-	pages.sort((a, b) => (a.path < b.path ? -1 : 1));
-	return { mode: 'http', signature, manifest, differences, checked, hidden, headers: compareHeaders(manifest.headers, pages) };
 }
 
 async function pool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
