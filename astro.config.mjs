@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -32,6 +33,23 @@ const contentCheck = {
 			// live preview after adding the first election).
 			for (const route of optionalRoutes(sections(content))) injectRoute({ ...route, prerender: true });
 		},
+	},
+};
+
+/**
+ * A build renders thousands of pages in one process, and Astro's per-page objects outlive a few young
+ * collections: by default V8 lets the old generation grow to about four times what is alive before
+ * collecting it (1 GB peak at 5,000 updates). The build lets it grow by half instead (≈ 100 MB less
+ * at 5,000 updates, no difference below ~1,000, where the heap never gets that far). The flag is read
+ * at every collection, so setting it here, before any page is rendered, is enough; the live preview
+ * keeps V8's default.
+ *
+ * @type {import('astro').AstroIntegration}
+ */
+const buildMemory = {
+	name: 'build-memory',
+	hooks: {
+		'astro:build:start': () => setFlagsFromString('--heap-growing-percent=50'),
 	},
 };
 
@@ -109,6 +127,6 @@ export default defineConfig({
 	// Nothing is fetched from a third party, fonts included.
 	devToolbar: { enabled: false },
 	// The sitemap lists every page for search engines and for the accessibility tests.
-	integrations: [contentCheck, contentReload, sitemap({ filter: (page) => !new URL(page).pathname.endsWith(`/${ADMIN_PATH}`) }), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
+	integrations: [contentCheck, buildMemory, contentReload, sitemap({ filter: (page) => !new URL(page).pathname.endsWith(`/${ADMIN_PATH}`) }), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
 	server: { port: 4321 },
 });

@@ -7,26 +7,29 @@
  *   npm run bench                                  # example content, 100, 1,000 and 5,000 updates, a new town
  *   npm run bench -- 1000                          # one size (`example` for the example content)
  *   npm run bench -- init                          # only a new town: npm run init (all catalogue services), check, build
+ *   npm run bench -- publish                       # only npm run publish of the example content to a folder, then npm run verify of it
  *   npm run bench -- 1000 --no-preview             # the build only
  *   npm run bench -- --write /tmp/town --updates 1000   # only write the synthetic content, to build or
  *                                                  # point another tool at (CONTENT_DIR=/tmp/town npm run build)
  *
  * Targets on a 2-core machine (issue 12): example content ≤ 2.5 s, 100 updates ≤ 3 s, 1,000 ≤ 5 s,
  * 5,000 ≤ 18 s and ≤ 600 MB peak; live preview at 1,000 updates: every page ≤ 0.5 s after the first,
- * an edited or added update visible ≤ 1 s after saving; home page HTML+CSS ≤ 10 KB gzip, no script.
+ * an edited or added update visible ≤ 1 s after saving; home page HTML+CSS ≤ 10 KB gzip, no script;
+ * `npm run publish` to a folder target, then verified, ≤ 6 s on the example content.
  * Each row gives wall time and processor time (user + system): on a shared machine, compare the latter.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { parseDocument as parseYaml } from 'yaml';
 import { startDevServer } from './lib/dev-server.ts';
 import { SYNTHETIC_SERVICES, syntheticUpdate, syntheticUpdateFile, writeSyntheticContent } from './lib/synthetic-content.ts';
 
-const USAGE = 'usage: npm run bench -- [example|init|N …] [--no-preview] | --write DIR --updates N';
+const USAGE = 'usage: npm run bench -- [example|init|publish|N …] [--no-preview] | --write DIR --updates N';
 const { values, positionals } = (() => {
 	try {
 		return parseArgs({ allowPositionals: true, options: { write: { type: 'string' }, updates: { type: 'string' }, 'no-preview': { type: 'boolean', default: false } } });
@@ -47,10 +50,10 @@ if (values.write !== undefined) {
 	process.exit(0);
 }
 
-const sizes = positionals.length ? positionals : ['example', '100', '1000', '5000', 'init'];
+const sizes = positionals.length ? positionals : ['example', '100', '1000', '5000', 'init', 'publish'];
 for (const size of sizes) {
-	if (size !== 'example' && size !== 'init' && !(Number(size) > 0)) {
-		console.error(`unknown size "${size}": a number of updates, "example" or "init"\n${USAGE}`);
+	if (size !== 'example' && size !== 'init' && size !== 'publish' && !(Number(size) > 0)) {
+		console.error(`unknown size "${size}": a number of updates, "example", "init" or "publish"\n${USAGE}`);
 		process.exit(2);
 	}
 }
@@ -162,15 +165,8 @@ async function preview(contentDir: string, updates: number): Promise<string> {
 	}
 }
 
-/** A new town, as the README's "Using the kit for your town" does it: init with flags, check, build. */
-function newTown(): string {
-	const root = mkdtempSync(join(tmpdir(), 'bench-init-'));
-	const contentDir = join(root, 'content');
-	const steps: [string, string[], NodeJS.ProcessEnv?][] = [
-		['init', ['scripts/init.ts', '--dir', contentDir, '--town', 'Benchville', '--phone', '02 00 00 00 00', '--email', 'mairie@bench.example', '--site', 'https://info.bench.example/', '--key', join(root, 'signature')]],
-		['check', ['scripts/check.ts', '--dir', contentDir]],
-		['build', ['node_modules/astro/bin/astro.mjs', 'build'], { CONTENT_DIR: contentDir, OUT_DIR: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' }],
-	];
+/** Runs the steps one after the other, each in its own process, and says how long each took. */
+function timeSteps(steps: [string, string[], NodeJS.ProcessEnv?][]): string[] {
 	const times: string[] = [];
 	for (const [name, args, env] of steps) {
 		const began = performance.now();
@@ -181,12 +177,68 @@ function newTown(): string {
 		}
 		times.push(`${name} ${seconds(since(began))}`);
 	}
+	return times;
+}
+
+/** A new town, as the README's "Using the kit for your town" does it: init with flags, check, build. */
+function newTown(): string {
+	const root = mkdtempSync(join(tmpdir(), 'bench-init-'));
+	const contentDir = join(root, 'content');
+	const steps: [string, string[], NodeJS.ProcessEnv?][] = [
+		['init', ['scripts/init.ts', '--dir', contentDir, '--town', 'Benchville', '--phone', '02 00 00 00 00', '--email', 'mairie@bench.example', '--site', 'https://info.bench.example/', '--key', join(root, 'signature')]],
+		['check', ['scripts/check.ts', '--dir', contentDir]],
+		['build', ['node_modules/astro/bin/astro.mjs', 'build'], { CONTENT_DIR: contentDir, OUT_DIR: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' }],
+	];
+	const times = timeSteps(steps);
 	rmSync(root, { recursive: true, force: true });
 	return `new town (npm run init with flags, every catalogue service; then check and build): ${times.join(', ')}`;
 }
 
+/**
+ * `npm run publish` of the example content to a folder target (check, build, manifest, signature,
+ * deployment), then `npm run verify` of that folder, as docs/publishing.md describes them. The copy's
+ * signing key is a throwaway one made here, and verify remembers what it saw in a throwaway file, never
+ * in the user's own record of the town's builds.
+ */
+function publishToFolder(): string {
+	const root = mkdtempSync(join(tmpdir(), 'bench-publish-'));
+	const contentDir = join(root, 'content');
+	cpSync('content', contentDir, { recursive: true });
+	const key = join(root, 'signature');
+	const keygen = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bench', '-f', key], { encoding: 'utf8' });
+	if (keygen.status !== 0) {
+		console.error(`ssh-keygen failed: ${keygen.stderr || keygen.error?.message}`);
+		process.exit(1);
+	}
+	const settingsFile = join(contentDir, 'settings.yaml');
+	const settings = parseYaml(readFileSync(settingsFile, 'utf8'));
+	const signer = String(settings.getIn(['publish', 'signer']) ?? 'bench@example.org');
+	const site = join(root, 'site');
+	settings.setIn(['publish', 'targets'], [{ name: 'bench', type: 'folder', path: site }]);
+	writeFileSync(settingsFile, settings.toString());
+	const signing = join(contentDir, 'signing');
+	rmSync(signing, { recursive: true, force: true });
+	mkdirSync(signing);
+	const publicKey = readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
+	writeFileSync(join(signing, 'allowed_signers'), `${signer} namespaces="file" ${publicKey}\n`);
+	writeFileSync(join(signing, 'signature.pub'), `${publicKey} bench\n`);
+	const began = performance.now();
+	const times = timeSteps([
+		['publish', ['scripts/publish.ts', '--content', contentDir, '--key', key, '--yes'], { ASTRO_TELEMETRY_DISABLED: '1' }],
+		['verify', ['scripts/verify.ts', site, '--allowed-signers', join(signing, 'allowed_signers')], { TOWN_SITE_VERIFY_STATE: join(root, 'seen-builds.json') }],
+	]);
+	const total = since(began);
+	rmSync(root, { recursive: true, force: true });
+	return `publish to a folder, then verify (example content): ${seconds(total)} (${times.join(', ')})`;
+}
+
 const rows: string[] = [];
 for (const size of sizes) {
+	if (size === 'publish') {
+		rows.push(publishToFolder());
+		console.log(rows.at(-1));
+		continue;
+	}
 	if (size === 'init') {
 		rows.push(newTown());
 		console.log(rows.at(-1));

@@ -3,6 +3,8 @@ import { securePage } from './lib/publish/headers.ts';
 import { renderedPages } from './lib/publish/rendered-pages.ts';
 import { ADMIN_PATH } from './lib/cms/admin-policy.ts';
 
+const utf8 = new TextEncoder();
+
 /**
  * Gives every built HTML page its own Content-Security-Policy as it is rendered (hashes of its real
  * `<script>` and `<style>` elements, from the parsed page), so each page is written once, and records
@@ -21,7 +23,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	try {
 		const { html, inline } = securePage(await response.text());
 		renderedPages().set(path, inline);
-		return new Response(html, response);
+		// Handed on as UTF-8 bytes, which Astro writes as they are: a string body would be copied
+		// (checked for lone surrogates, then encoded) and held on the heap until the page is written.
+		return new Response(utf8.encode(html), response);
 	} catch (error) {
 		throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
 	}

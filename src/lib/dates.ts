@@ -34,14 +34,26 @@ function formatter(lang: Lang, timeZone: string): Intl.DateTimeFormat {
 	return cached;
 }
 
+// A build shows the same few moments on thousands of pages (every banner, every list): each text is
+// made once (Temporal and Intl are slow to call) and kept, by kind, language, zone and moment.
+const shown = new Map<string, string>();
+function once(kind: string, epoch: number, lang: Lang | '', timeZone: string, make: () => string): string {
+	const key = `${kind}|${lang}|${timeZone}|${epoch}`;
+	let text = shown.get(key);
+	if (text === undefined) shown.set(key, (text = make()));
+	return text;
+}
+
 function partsOf(epoch: number, lang: Lang, timeZone: string): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
 	return Object.fromEntries(formatter(lang, timeZone).formatToParts(epoch).map((p) => [p.type, p.value]));
 }
 
 /** `samedi 1er novembre 2025`, `Saturday 1 November 2025`. */
 export function formatDate(epoch: number, lang: Lang, timeZone: string): string {
-	const { weekday = '', day, month = '', year = '' } = partsOf(epoch, lang, timeZone);
-	return t(lang, 'date.long', { weekday, day: Number(day), month, year });
+	return once('date', epoch, lang, timeZone, () => {
+		const { weekday = '', day, month = '', year = '' } = partsOf(epoch, lang, timeZone);
+		return t(lang, 'date.long', { weekday, day: Number(day), month, year });
+	});
 }
 
 /** `1er novembre`, `1 November`: a day of the current weeks, where the weekday and year add nothing. */
@@ -52,15 +64,17 @@ export function formatDayMonth(epoch: number, lang: Lang, timeZone: string): str
 
 /** `samedi 1er novembre 2025 à 17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
 export function formatDateTime(epoch: number, lang: Lang, timeZone: string): string {
-	return t(lang, 'date.at', { date: formatDate(epoch, lang, timeZone), time: formatClock(epoch, lang, timeZone) });
+	return once('datetime', epoch, lang, timeZone, () => t(lang, 'date.at', { date: formatDate(epoch, lang, timeZone), time: formatClock(epoch, lang, timeZone) }));
 }
 
 /** The time of day of a moment, `17 h 30`, with `(heure d’été)` / `(heure d’hiver)` on a repeated hour. */
 export function formatClock(epoch: number, lang: Lang, timeZone: string): string {
-	const zoned = Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone);
-	const which = repeatedHour(zoned);
-	const time = formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang);
-	return which ? t(lang, 'date.repeatedHour', { time, which }) : time;
+	return once('clock', epoch, lang, timeZone, () => {
+		const zoned = Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone);
+		const which = repeatedHour(zoned);
+		const time = formatTime(zoned.toPlainTime().toString({ smallestUnit: 'minute' }), lang);
+		return which ? t(lang, 'date.repeatedHour', { time, which }) : time;
+	});
 }
 
 /**
@@ -77,7 +91,7 @@ export function repeatedHour(zoned: Temporal.ZonedDateTime): 'earlier' | 'later'
 
 /** For `<time datetime>`: local wall time with its offset, so the attribute matches the text. */
 export function isoInZone(epoch: number, timeZone: string): string {
-	return Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
+	return once('iso', epoch, '', timeZone, () => Temporal.Instant.fromEpochMilliseconds(epoch).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' }));
 }
 
 /** A calendar day (`2024-06-30`) and an optional time (`08:00`) in the town's zone, as an epoch. */

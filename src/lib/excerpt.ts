@@ -1,6 +1,8 @@
 import { htmlToText } from './plain-text.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
+// Every list page shows the excerpts of the same updates: each is cut once, by language and length.
+const excerpts = new Map<string, Map<string, string>>();
 
 /**
  * The first sentence of a plain text, for places that show one sentence and link to the rest.
@@ -27,6 +29,14 @@ export function firstSentence(text: string, lang: string, max = 200): string {
  * excerpt('<p>La mairie reste ouverte. Venez au guichet.</p>', 'fr'); // 'La mairie reste ouverte.'
  */
 export function excerpt(html: string, lang: string, max = 200): string {
+	let made = excerpts.get(`${lang}|${max}`);
+	if (!made) excerpts.set(`${lang}|${max}`, (made = new Map()));
+	let text = made.get(html);
+	if (text === undefined) made.set(html, (text = excerptOf(html, lang, max)));
+	return text;
+}
+
+function excerptOf(html: string, lang: string, max: number): string {
 	const block = htmlToText(html).split('\n\n')[0] ?? '';
 	const text = block.startsWith('- ') ? (block.split('\n')[0] ?? '').slice(2) : block.replace(/\n/g, ' ');
 	return firstSentence(text, lang, max);
