@@ -28,7 +28,7 @@ const contentCheck = {
 		'astro:config:setup': ({ logger, injectRoute }) => {
 			if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
 			if (problems.length) logger.warn(formatProblems(problems));
-			logger.info(`content loaded and checked in ${loadSeconds} s: ${content.updates.length} update(s), ${content.services.length} service(s)`);
+			logger.info(`content loaded and checked in ${loadSeconds} s (updates: ${content.updates.length}, services: ${content.services.length})`);
 			// Elections and calendar pages exist only when the content has something for them (restart the
 			// live preview after adding the first election).
 			for (const route of optionalRoutes(sections(content))) injectRoute({ ...route, prerender: true });
@@ -77,8 +77,8 @@ const searchIndex = {
 				if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
 				/** @type {{ languages: Record<string, { page_count: number }> }} */
 				const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-				const pages = Object.entries(entry.languages).map(([lang, l]) => `${l.page_count} page(s) in ${lang}`);
-				logger.info(`search index: ${pages.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+				const pages = Object.entries(entry.languages).map(([lang, l]) => `${lang} ${l.page_count}`);
+				logger.info(`search index, pages per language: ${pages.join(', ')}, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 			} finally {
 				await pagefind.close();
 			}

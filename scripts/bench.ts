@@ -110,7 +110,7 @@ function build(contentDir: string, outDir: string): { row: string; phases: strin
 		`build info ${seconds(after('Collecting build info[\\s\\S]*?Completed in '))}`,
 		`bundling (Vite) ${seconds([...log.matchAll(new RegExp(`\\[vite\\] ✓ built in ${DURATION}`, 'g'))].reduce((sum, m) => sum + toMs(m[1]), 0))}`,
 		`rendering ${pages} pages ${seconds(after('generating static routes[\\s\\S]*?✓ Completed in '))}`,
-		`search index ${seconds(after('search index: .* in '))}`,
+		`search index ${seconds(after('search index, pages per language: .* in '))}`,
 		`hosting files ${seconds(after('hosting files: .* in '))}`,
 	];
 	const { count, bytes } = walk(outDir);

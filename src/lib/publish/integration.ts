@@ -43,7 +43,7 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 				const pages = renderedPages();
 				// Every page must have gone through the middleware: none may ship without its policy.
 				const written = listFiles(outDir).filter((p) => p.endsWith('.html')).length;
-				if (written !== pages.size) throw new Error(`${written} HTML page(s) written but ${pages.size} given a Content-Security-Policy (src/middleware.ts): every page must be rendered through it`);
+				if (written !== pages.size) throw new Error(`HTML pages written: ${written}; given a Content-Security-Policy (src/middleware.ts): ${pages.size}. Every page must be rendered through it`);
 				const headers = securityHeaders(sitePolicy(pages));
 				const admin = adminHostingRules(adminPolicy(forgeFromEnv(process.env)), base, headers);
 				write(outDir, '_headers', headersFile(headers) + admin.headersFile);
@@ -55,7 +55,7 @@ export function hostingFiles({ contentDir, settings }: { contentDir: string; set
 				else logger.warn('no security contact (publish.securityContact or a working email contact): .well-known/security.txt not written');
 
 				const copied = copySigningFiles(join(contentDir, 'signing'), join(outDir, SIGNING_DIR));
-				logger.info(`hosting files: security headers for ${pages.size} page(s), security.txt${contact ? '' : ' (skipped)'}, ${copied} signing file(s) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+				logger.info(`hosting files: security headers (pages: ${pages.size}), security.txt${contact ? '' : ' (skipped)'}, signing files: ${copied}, in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 			},
 		},
 	};
