@@ -1,7 +1,7 @@
 import { toCardinal } from 'n2words/fr-FR';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { routes } from '../i18n/routes.ts';
-import { t } from '../i18n/ui.ts';
+import { MessageError, t } from '../i18n/ui.ts';
 import type { SiteContent, UpdateEntry } from './content.ts';
 import { htmlToText } from './plain-text.ts';
 import { absolute } from './site-url.ts';
@@ -42,7 +42,7 @@ export interface Messages {
 
 export function updateMessages(content: SiteContent, updateId: string, root: URL): Messages {
 	const update = content.updateById.get(updateId);
-	if (!update) throw new Error(`Aucune actualité publiée « ${updateId} » dans content/updates/.`);
+	if (!update) throw new MessageError('channel.unknown', { id: updateId });
 	const town = content.settings.data.fr.town;
 	const home = absolute(root, routes('fr').home);
 	const page = absolute(root, routes('fr').update(update.id));
@@ -52,15 +52,15 @@ export function updateMessages(content: SiteContent, updateId: string, root: URL
 	const phone = content.settings.data.fr.contacts.find((c) => c.kind === 'phone' && c.working);
 
 	// The number to call comes right after the title, unless the text already gives it.
-	const call = phone && !sentences.some((x) => x.includes(phone.value)) ? [`Tél. ${phone.value}.`] : [];
-	const sms = smsText([`${town} : ${title}.`, ...call, ...changes, ...sentences], shortAddress(root));
+	const call = phone && !sentences.some((x) => x.includes(phone.value)) ? [t('fr', 'channel.call', { phone: phone.value })] : [];
+	const sms = smsText([t('fr', 'channel.sms', { town, title }), ...call, ...changes, ...sentences], shortAddress(root));
 	const social = fit([`${title}`, [...changes, ...sentences].join(' ')].filter(Boolean).join('\n\n'), MESSAGE_LIMITS.social - page.length - 2);
-	const alertText = fit([...changes, ...sentences].join(' ') || title, MESSAGE_LIMITS.alertText - home.length - 9);
+	const alertText = fit([...changes, ...sentences].join(' ') || title, MESSAGE_LIMITS.alertText - t('fr', 'channel.alert', { text: '', home }).length);
 	return {
 		sms,
 		social: { text: `${social}\n\n${page}` },
 		voicemail: voicemailScript(town, title, [...changes, ...sentences], phone?.value),
-		alert: { title: fit(title, MESSAGE_LIMITS.alertTitle), text: `${alertText}\nInfos : ${home}` },
+		alert: { title: fit(title, MESSAGE_LIMITS.alertTitle), text: t('fr', 'channel.alert', { text: alertText, home }) },
 	};
 }
 
@@ -102,8 +102,8 @@ export function toGsm(text: string): string {
 export function voicemailScript(town: string, title: string, sentences: string[], phone?: string): Messages['voicemail'] {
 	const maxWords = Math.floor((MESSAGE_LIMITS.voicemailSeconds * MESSAGE_LIMITS.wordsPerMinute) / 60);
 	const spoken = (s: string) => speakNumbers(s);
-	const opening = spoken(`Bonjour, vous êtes bien à la mairie de ${town}. ${title}.`);
-	const closing = spoken(`${phone ? `Pour toute question, appelez le ${phone}. ` : ''}Les informations à jour sont sur le site internet de la mairie. Merci de votre appel.`);
+	const opening = spoken(t('fr', 'channel.voicemailOpening', { town, title }));
+	const closing = spoken([...(phone ? [t('fr', 'channel.voicemailCall', { phone })] : []), t('fr', 'channel.voicemailClosing')].join(' '));
 	let text = `${opening} ${closing}`;
 	for (let n = 1; n <= sentences.length; n++) {
 		const middle = sentences.slice(0, n).filter((s) => !ADDRESS.test(s)).map(spoken).join(' ');
@@ -174,6 +174,6 @@ function bodySentences(update: UpdateEntry): string[] {
 function changeSentences(content: SiteContent, update: UpdateEntry): string[] {
 	return update.data.fr.changes.map(({ service, status }) => {
 		const name = content.serviceById.get(service)?.data.fr.name.replace(/\s*\([^)]*\)/g, '') ?? service;
-		return `${name} : ${t('fr', `status.${status}`).toLocaleLowerCase('fr')}.`;
+		return t('fr', 'channel.change', { service: name, status: t('fr', `status.${status}`).toLocaleLowerCase('fr') });
 	});
 }
