@@ -109,6 +109,18 @@ describe('publishing with broken content', () => {
 		expect(result.status).toBe(1);
 		expect(existsSync(target)).toBe(false);
 	});
+	test('without a signing key it stops before building and says how to create one', () => {
+		const root = mkdtempSync(join(tmpdir(), 'publish-nokey-'));
+		const target = join(root, 'site');
+		const { contentDir } = prepareSite(root, [{ type: 'folder', path: target }]);
+		const missing = join(root, 'no-such-key');
+		const result = runScript('publish', ['--yes', '--content', contentDir, '--key', missing]);
+		expect(result.status).toBe(1);
+		expect(result.output).toContain(`Clé de signature introuvable : ${missing}`);
+		expect(result.output).toContain(`ssh-keygen -t ed25519 -C "publication@ville.fr" -f ${missing}`);
+		expect(result.output).not.toContain('Construction du site');
+		expect(existsSync(target)).toBe(false);
+	});
 	test('stops when the signing key is not the one allowed_signers trusts', () => {
 		const root = mkdtempSync(join(tmpdir(), 'publish-key-'));
 		const target = join(root, 'site');
