@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import { parse as parseComment, tokenizers } from 'comment-parser';
+import { parseSync, Visitor, type Comment, type Expression, type ObjectExpression } from 'oxc-parser';
 
 /** What the editor shows for one schema field, read from the field's doc comment. */
 export interface FieldDoc {
@@ -26,8 +27,9 @@ export function objectKey(fields: Iterable<string>): string {
 
 /**
  * Reads the `@label`, `@hint` and `@options` tags of the doc comments of every field of every
- * `z.object`/`z.strictObject` literal in the given schema sources (by file name) (with the TypeScript compiler API,
- * at build time: comments do not exist at run time). Spreads of a local `const` object are followed.
+ * `z.object`/`z.strictObject` literal in the given schema sources (by file name), at build time:
+ * comments do not exist at run time. Spreads of a local `const` object are followed. Parsed with
+ * oxc-parser (Rust, loads in ≈ 20 ms; the TypeScript compiler took ≈ 400 ms to load on every build).
  *
  * @example
  * // src/schemas/page.ts: title: /** Page title. @label Titre *\/ z.string()
@@ -37,55 +39,79 @@ export function objectKey(fields: Iterable<string>): string {
 export function readFieldDocs(sources: Record<string, string>): FieldDocs {
 	const docs: FieldDocs = new Map();
 	for (const [file, text] of Object.entries(sources)) {
-		const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-		const locals = new Map<string, ts.ObjectLiteralExpression>();
-		source.forEachChild((node) => {
-			if (!ts.isVariableStatement(node)) return;
-			for (const d of node.declarationList.declarations) {
-				if (ts.isIdentifier(d.name) && d.initializer && ts.isObjectLiteralExpression(d.initializer)) locals.set(d.name.text, d.initializer);
+		const { program, comments, errors } = parseSync(file, text, { lang: 'ts' });
+		if (errors.length) throw new Error(`${file}: ${errors.map((e) => e.message).join('; ')}`);
+		const locals = new Map<string, ObjectExpression>();
+		for (const statement of program.body) {
+			const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+			if (declaration?.type !== 'VariableDeclaration') continue;
+			for (const d of declaration.declarations) {
+				if (d.id.type === 'Identifier' && d.init?.type === 'ObjectExpression') locals.set(d.id.name, d.init);
 			}
-		});
-		const visit = (node: ts.Node): void => {
-			if (ts.isCallExpression(node) && isObjectCall(node.expression) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
-				const fields = fieldsOf(node.arguments[0], locals);
+		}
+		const source = { comments, locals };
+		new Visitor({
+			CallExpression(node) {
+				const [literal] = node.arguments;
+				if (!isObjectCall(node.callee) || literal?.type !== 'ObjectExpression') return;
+				const fields = fieldsOf(literal, source);
 				// Objects without any tag (the publishing targets) are not edited through their own form.
-				if ([...fields.values()].every((doc) => Object.keys(doc).length === 0)) return node.forEachChild(visit);
+				if ([...fields.values()].every((doc) => Object.keys(doc).length === 0)) return;
 				const key = objectKey(fields.keys());
 				const known = docs.get(key);
 				if (known && !sameDocs(known, fields)) throw new Error(`${file}: two object schemas have the fields ${key} but different doc comments; make them one schema`);
 				docs.set(key, fields);
-			}
-			node.forEachChild(visit);
-		};
-		visit(source);
+			},
+		}).visit(program);
 	}
 	return docs;
 }
 
-function isObjectCall(callee: ts.Expression): boolean {
-	return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'z' && ['object', 'strictObject'].includes(callee.name.text);
+interface Source {
+	comments: Comment[];
+	locals: Map<string, ObjectExpression>;
 }
 
-function fieldsOf(literal: ts.ObjectLiteralExpression, locals: Map<string, ts.ObjectLiteralExpression>): Map<string, Partial<FieldDoc>> {
+function isObjectCall(callee: Expression): boolean {
+	return (
+		callee.type === 'MemberExpression' &&
+		callee.object.type === 'Identifier' &&
+		callee.object.name === 'z' &&
+		callee.property.type === 'Identifier' &&
+		['object', 'strictObject'].includes(callee.property.name)
+	);
+}
+
+function fieldsOf(literal: ObjectExpression, source: Source): Map<string, Partial<FieldDoc>> {
 	const fields = new Map<string, Partial<FieldDoc>>();
+	let previousEnd = literal.start;
 	for (const property of literal.properties) {
-		if (ts.isSpreadAssignment(property) && ts.isIdentifier(property.expression)) {
-			const spread = locals.get(property.expression.text);
-			if (spread) for (const [name, doc] of fieldsOf(spread, locals)) fields.set(name, doc);
+		const after = previousEnd;
+		previousEnd = property.end;
+		if (property.type === 'SpreadElement') {
+			const spread = property.argument.type === 'Identifier' ? source.locals.get(property.argument.name) : undefined;
+			if (spread) for (const [name, doc] of fieldsOf(spread, source)) fields.set(name, doc);
 			continue;
 		}
-		if (!property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
-		fields.set(property.name.text, tagsOf(property));
+		const { key } = property;
+		const name = key.type === 'Identifier' ? key.name : key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
+		if (name === undefined) continue;
+		// The doc comments of a field are the `/** … */` blocks between the previous field and this one.
+		const leading = source.comments.filter((c) => c.type === 'Block' && c.value.startsWith('*') && c.start >= after && c.end <= property.start);
+		fields.set(name, tagsOf(leading));
 	}
 	return fields;
 }
 
-function tagsOf(node: ts.Node): Partial<FieldDoc> {
+function tagsOf(comments: Comment[]): Partial<FieldDoc> {
 	const doc: Partial<FieldDoc> = {};
-	for (const tag of ts.getJSDocTags(node)) {
-		const name = tag.tagName.text;
-		const value = ts.getTextOfJSDocComment(tag.comment)?.replace(/\s+/g, ' ').trim();
-		if (value && (name === 'label' || name === 'hint' || name === 'options')) doc[name] = value;
+	for (const comment of comments) {
+		for (const block of parseComment(`/*${comment.value}*/`, { tokenizers: [tokenizers.tag(), tokenizers.description('compact')] })) {
+			for (const { tag, description } of block.tags) {
+				const value = description.replace(/\s+/g, ' ').trim();
+				if (value && (tag === 'label' || tag === 'hint' || tag === 'options')) doc[tag] = value;
+			}
+		}
 	}
 	return doc;
 }
