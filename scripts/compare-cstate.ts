@@ -3,9 +3,11 @@
  * on the same content: for each size, our synthetic content (`writeSyntheticContent`) and the same
  * services and updates as a cState site (`writeCstateSite`), both built cold, alternately, several
  * times; prints the medians and their ratio next to the issue's target. The example content is
- * compared with cState's 100-incident build, as the issue does.
+ * compared with cState's 100-incident build, as the issue does, and so is `astro`: a one-page Astro
+ * site with an empty config, the framework's own floor on this machine (start-up, bundling, writing),
+ * which no content or code of ours can go under.
  *
- *   npm run bench:cstate -- ~/cstate                       # example, 100, 1,000 and 5,000 updates, 3 runs each
+ *   npm run bench:cstate -- ~/cstate                       # astro, example, 100, 1,000 and 5,000 updates, 3 runs each
  *   npm run bench:cstate -- ~/cstate 100 1000 --runs 5
  *
  * Needs `hugo` on the PATH (Debian: apt-get install hugo) and a checkout of github.com/cstate/cstate
@@ -13,7 +15,7 @@
  * both tools share whatever else the machine is doing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { langOf, t } from '../src/i18n/ui.ts';
@@ -40,9 +42,9 @@ for (const file of ['theme.toml', 'exampleSite/config.yml']) {
 }
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs: expected a whole number of runs (1 or more), found "${values.runs}"`);
-const sizes = sizeArgs.length ? sizeArgs : ['example', '100', '1000', '5000'];
+const sizes = sizeArgs.length ? sizeArgs : ['astro', 'example', '100', '1000', '5000'];
 for (const size of sizes) {
-	if (size !== 'example' && !(Number.isInteger(Number(size)) && Number(size) > 0)) fail(`unknown size "${size}": a number of updates, or "example"`);
+	if (size !== 'example' && size !== 'astro' && !(Number.isInteger(Number(size)) && Number(size) > 0)) fail(`unknown size "${size}": a number of updates, "example" or "astro"`);
 }
 const hugoVersion = spawnSync('hugo', ['version'], { encoding: 'utf8' });
 if (hugoVersion.error || hugoVersion.status !== 0) fail('hugo not found on the PATH: install it (Debian: apt-get install hugo; or gohugo.io/installation)', 1);
@@ -73,6 +75,20 @@ function buildOurs(contentDir: string, outDir: string): Run {
 	return run;
 }
 
+/** `astro build` of a one-page site with an empty config and this project's packages. */
+function buildAstroFloor(root: string): Run {
+	const siteDir = join(root, 'astro-floor');
+	rmSync(siteDir, { recursive: true, force: true });
+	mkdirSync(join(siteDir, 'src', 'pages'), { recursive: true });
+	writeFileSync(join(siteDir, 'package.json'), '{ "type": "module" }\n');
+	writeFileSync(join(siteDir, 'astro.config.mjs'), 'export default {};\n');
+	writeFileSync(join(siteDir, 'src', 'pages', 'index.astro'), '<html lang="fr"><head><title>Mairie</title></head><body><h1>Mairie</h1></body></html>\n');
+	symlinkSync(resolve('node_modules'), join(siteDir, 'node_modules'), 'dir');
+	const run = timed('astro build (one page)', process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', siteDir], { ASTRO_TELEMETRY_DISABLED: '1' });
+	if (!existsSync(join(siteDir, 'dist', 'index.html'))) fail(`astro build wrote no ${join(siteDir, 'dist', 'index.html')}`, 1);
+	return run;
+}
+
 /** `hugo` on the cState site, cold: fresh output folder, no resource cache or cache folder kept. */
 function buildCstate(siteDir: string, outDir: string, cacheDir: string, lastIssue: string): Run {
 	for (const dir of [outDir, cacheDir, join(siteDir, 'resources')]) rmSync(dir, { recursive: true, force: true });
@@ -95,7 +111,7 @@ const rows: string[] = [];
 for (const size of sizes) {
 	const root = mkdtempSync(join(tmpdir(), 'bench-cstate-'));
 	try {
-		const cstateUpdates = size === 'example' ? 100 : Number(size);
+		const cstateUpdates = size === 'example' || size === 'astro' ? 100 : Number(size);
 		const syntheticDir = join(root, 'content');
 		writeSyntheticContent(syntheticDir, cstateUpdates);
 		const oursDir = size === 'example' ? resolve('content') : syntheticDir;
@@ -106,7 +122,8 @@ for (const size of sizes) {
 		const theirs: Run[] = [];
 		for (let i = 0; i < runs; i++) {
 			// Alternate who goes first, so neither always builds right after the other warmed the disk cache.
-			const pair = [() => ours.push(buildOurs(oursDir, join(root, 'dist'))), () => theirs.push(buildCstate(siteDir, join(root, 'public'), join(root, 'hugo-cache'), lastIssue))];
+			const buildMine = size === 'astro' ? () => buildAstroFloor(root) : () => buildOurs(oursDir, join(root, 'dist'));
+			const pair = [() => ours.push(buildMine()), () => theirs.push(buildCstate(siteDir, join(root, 'public'), join(root, 'hugo-cache'), lastIssue))];
 			for (const build of i % 2 ? pair.reverse() : pair) build();
 			// Printed as it goes: at 5,000 updates one cState build takes minutes.
 			console.log(`    ${size} run ${i + 1}: ours ${s(ours.at(-1)!.wall)} (CPU ${s(ours.at(-1)!.cpu)}), cState ${s(theirs.at(-1)!.wall)} (CPU ${s(theirs.at(-1)!.cpu)}); load average ${load()}`);
@@ -115,9 +132,9 @@ for (const size of sizes) {
 		const [oursCpu, theirsCpu] = [median(ours.map((r) => r.cpu)), median(theirs.map((r) => r.cpu))];
 		const ratio = oursWall / theirsWall;
 		const target = TARGET_RATIO[size];
-		const label = size === 'example' ? 'example / cState 100' : `${size} updates`;
+		const label = size === 'example' ? 'example / cState 100' : size === 'astro' ? 'Astro, 1 page / cState 100' : `${size} updates`;
 		const row = [
-			label.padEnd(22),
+			label.padEnd(26),
 			s(oursWall).padStart(9),
 			s(theirsWall).padStart(9),
 			`${ratio.toFixed(2)}×`.padStart(8),
@@ -133,5 +150,5 @@ for (const size of sizes) {
 	}
 }
 console.log(
-	`\nOurs against cState (medians of ${runs} run(s); ratio = ours / cState)\n${'content'.padEnd(22)} ${'ours'.padStart(9)} ${'cState'.padStart(9)} ${'ratio'.padStart(8)} ${'ours CPU'.padStart(9)} ${'cState CPU'.padStart(9)} ${'CPU ratio'.padStart(8)}   target (issue 12, wall ratio)\n${rows.join('\n')}`,
+	`\nOurs against cState (medians of ${runs} run(s); ratio = ours / cState)\n${'content'.padEnd(26)} ${'ours'.padStart(9)} ${'cState'.padStart(9)} ${'ratio'.padStart(8)} ${'ours CPU'.padStart(9)} ${'cState CPU'.padStart(9)} ${'CPU ratio'.padStart(8)}   target (issue 12, wall ratio)\n${rows.join('\n')}`,
 );

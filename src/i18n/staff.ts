@@ -248,7 +248,7 @@ const fr = {
 	'usage.new': 'Usage : npm run new -- [--kind type] [--title "…"] [--service id[=état]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir dossier] [--lang fr|en] [--yes]',
 	'usage.publish': 'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en] [--yes]',
 	'usage.verify': 'Usage : npm run verify -- <adresse https://… ou dossier>… [--as <adresse officielle>] [--allowed-signers <fichier>] [--timeout <secondes>] [--lang fr|en]',
-	'usage.benchCstate': 'Usage : npm run bench:cstate -- <dossier de cState> [example|N …] [--runs 3]',
+	'usage.benchCstate': 'Usage : npm run bench:cstate -- <dossier de cState> [astro|example|N …] [--runs 3]',
 	// ——— npm run messages ———
 	'messages.which': "Indiquez l'actualité : npm run messages -- <identifiant> (le nom du fichier de content/updates/ sans « .md »).",
 	'messages.contentErrors': "Le contenu a des erreurs ; corrigez-les d'abord (npm run check).\n{problems}",
@@ -539,7 +539,7 @@ const en: Record<StaffKey, string> = {
 	'usage.new': 'Usage: npm run new -- [--kind type] [--title "…"] [--service id[=status]]… [--pinned] [--corrects id] [--body "…"] [--date 2024-06-28T09:15+02:00] [--next date|none] [--title-en "…" --body-en "…"] [--dir folder] [--lang fr|en] [--yes]',
 	'usage.publish': 'Usage: npm run publish -- [--only <target>]… [--key <private key>] [--content <folder>] [--lang fr|en] [--yes]',
 	'usage.verify': 'Usage: npm run verify -- <https://… address or folder>… [--as <official address>] [--allowed-signers <file>] [--timeout <seconds>] [--lang fr|en]',
-	'usage.benchCstate': 'Usage: npm run bench:cstate -- <cState checkout> [example|N …] [--runs 3]',
+	'usage.benchCstate': 'Usage: npm run bench:cstate -- <cState checkout> [astro|example|N …] [--runs 3]',
 	'messages.which': 'Name the update: npm run messages -- <id> (the name of its file in content/updates/ without ".md").',
 	'messages.contentErrors': 'The content has errors; fix them first (npm run check).\n{problems}',
 	'messages.unknown': 'No published update "{id}". The most recent: {recent}.',
