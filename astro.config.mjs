@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { forgetContent, loadContentOnce } from './src/lib/content.ts';
 import { ADMIN_PATH } from './src/lib/cms/admin-policy.ts';
+import { editorFiles } from './src/lib/cms/bundle.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
 import { ContentError, formatProblems } from './src/lib/problems.ts';
 import { optionalRoutes, sections } from './src/lib/sections.ts';
@@ -129,6 +130,6 @@ export default {
 	// Nothing is fetched from a third party, fonts included.
 	devToolbar: { enabled: false },
 	// The sitemap lists every page for search engines and for the accessibility tests.
-	integrations: [contentCheck, buildMemory, contentReload, sitemap({ filter: (page) => !new URL(page).pathname.endsWith(`/${ADMIN_PATH}`) }), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
+	integrations: [contentCheck, buildMemory, contentReload, sitemap({ filter: (page) => !new URL(page).pathname.endsWith(`/${ADMIN_PATH}`) }), editorFiles(), searchIndex, hostingFiles({ contentDir, settings: content?.settings.data.fr })],
 	server: { port: 4321 },
 };

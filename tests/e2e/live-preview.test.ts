@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDevServer, type DevServer } from '../../scripts/lib/dev-server.ts';
+import { adminFiles } from '../../src/lib/cms/bundle.ts';
 import { SYNTHETIC_SERVICES, syntheticUpdate, syntheticUpdateFile, writeSyntheticContent } from '../../scripts/lib/synthetic-content.ts';
 import { astroEnv } from '../support/build-site.ts';
 
@@ -57,6 +58,19 @@ describe('the live preview on a large content folder', () => {
 		const counts = reads();
 		expect(counts.size).toBe(FILES);
 		expect(new Set(counts.values())).toEqual(new Set([1]));
+	});
+	test('serves the staff editor with its own files, the same bytes a build writes', async () => {
+		expect(await page('/admin/')).toContain('sveltia-cms.js');
+		// The bundle, the version file, an interface translation and a font.
+		const kinds = [(p: string) => p === 'sveltia-cms.js', (p: string) => p === 'sveltia/package.json', (p: string) => p.endsWith('/fr.json'), (p: string) => p.endsWith('.woff2')];
+		const sample = kinds.map((kind) => [...adminFiles()].find(([path]) => kind(path)));
+		expect(sample.every(Boolean)).toBe(true);
+		for (const [path, make] of sample as [string, () => string | Buffer][]) {
+			const response = await fetch(`${dev.origin}/admin/${path}`);
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get('content-type'), path).toMatch({ js: /^text\/javascript/, json: /^application\/json/, woff2: /^font\/woff2$/ }[path.split('.').pop()!]!);
+			expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(make())), path).toBe(true);
+		}
 	});
 	test('an edited update shows after the save, the folder being read once more', async () => {
 		const file = join(dir, 'updates', syntheticUpdateFile(UPDATES - 1));
