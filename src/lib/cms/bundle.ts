@@ -106,8 +106,8 @@ const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', js
 /**
  * The editor's own files under `/admin/`: written next to the pages after each build, and answered by
  * the live preview when asked for. They are copies of package files, so they do not go through Astro's
- * rendering (as 36 routes they cost ≈ 0.3 s and 15–20 MB of every build). Listed before the hosting files,
- * which run after it and see them in the output.
+ * rendering (as 36 routes they cost ≈ 0.3 s and 15–20 MB of every build). Listed before the hosting
+ * files, which run after it and see them in the output.
  */
 export function editorFiles(): AstroIntegration {
 	let adminBase = `/${ADMIN_PATH}`;
