@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { withBase } from '../../i18n/routes.ts';
 import { ADMIN_PATH } from './admin-policy.ts';
 
 /** Where the editor's own files go, under `/admin/`: the fonts and the version file its update check reads. */
@@ -115,7 +116,7 @@ export function editorFiles(): AstroIntegration {
 		name: 'editor-files',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				adminBase = `${config.base.replace(/\/?$/, '/')}${ADMIN_PATH}`;
+				adminBase = withBase(config.base, `/${ADMIN_PATH}`);
 			},
 			'astro:server:setup': ({ server }) => {
 				server.middlewares.use((request, response, next) => {
