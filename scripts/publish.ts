@@ -91,9 +91,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => pr
 const outDir = join(work, 'site');
 const builtAt = new Date();
 print('publish.building');
-const build = spawnSync(process.execPath, [join(projectDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+const build = spawnSync(process.execPath, [join(projectDir, 'scripts/astro.mjs'), 'build'], {
 	cwd: projectDir,
-	env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+	env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir },
 	encoding: 'utf8',
 	maxBuffer: 1 << 28,
 });

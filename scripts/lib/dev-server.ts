@@ -33,8 +33,8 @@ export interface DevServer {
 export async function startDevServer(contentDir: string, env: NodeJS.ProcessEnv = process.env): Promise<DevServer> {
 	const port = await freePort();
 	const root = process.cwd();
-	const server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-		env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir },
+	const server = spawn(process.execPath, [join(root, 'scripts/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+		env: { ...env, CONTENT_DIR: contentDir },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
@@ -119,6 +119,14 @@ describe('every page', () => {
 		const poster = page('affiche');
 		expect(text(poster)).toContain('https://status.testville.example/crise/');
 		expect(poster.querySelector('.qr svg')).not.toBeNull();
+	});
+});
+
+describe('the build', () => {
+	test('sends nothing to Astro: its telemetry is off, so not even an anonymous identity is made', () => {
+		// With telemetry on, Astro first writes <XDG_CONFIG_HOME>/astro/config.json with an anonymous id, then
+		// sends usage data under it (tests/support/build-site.ts gives each build its own XDG_CONFIG_HOME).
+		expect(existsSync(join(dirname(outDir), 'config'))).toBe(false);
 	});
 });
 

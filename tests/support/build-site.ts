@@ -51,14 +51,15 @@ function astroBuild(contentDir: string) {
 	const outDir = join(work, 'dist');
 	return {
 		command: process.execPath,
-		args: [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root],
-		options: { cwd: work, env: { ...astroEnv(), CONTENT_DIR: resolve(root, contentDir), OUT_DIR: outDir } },
+		args: [join(root, 'scripts/astro.mjs'), 'build', '--root', root],
+		// Astro would keep its telemetry identity under XDG_CONFIG_HOME: each build gets its own, so that a
+		// test can see that none was made (scripts/astro.mjs turns telemetry off).
+		options: { cwd: work, env: { ...astroEnv(), XDG_CONFIG_HOME: join(work, 'config'), CONTENT_DIR: resolve(root, contentDir), OUT_DIR: outDir } },
 		finish: (status: number | null, output: string): Build => ({ outDir, status, output, remove: () => rmSync(work, { recursive: true, force: true }) }),
 	};
 }
 
 /** The environment for a real Astro run: without the variables Vitest adds (BASE_URL, MODE, NODE_ENV=test…). */
 export function astroEnv(): NodeJS.ProcessEnv {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)));
-	return { ...env, ASTRO_TELEMETRY_DISABLED: '1' };
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)));
 }

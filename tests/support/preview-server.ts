@@ -18,7 +18,7 @@ export async function previewSite(contentDir: string): Promise<{ origin: string;
 	const build = await buildSiteAsync(contentDir);
 	if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 	const port = await freePort();
-	const server: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+	const server: ChildProcess = spawn(process.execPath, ['scripts/astro.mjs', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
 		env: { ...astroEnv(), CONTENT_DIR: contentDir, OUT_DIR: build.outDir },
 		stdio: 'ignore',
 	});
