@@ -29,7 +29,11 @@ process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
 
 const tuned = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((flag) => flag.includes('--max-semi-space-size'));
 if (!tuned && typeof process.execve === 'function') {
-	process.execve(process.execPath, [process.execPath, YOUNG_GENERATION, ...process.execArgv, ...process.argv.slice(1)], process.env);
+	try {
+		process.execve(process.execPath, [process.execPath, YOUNG_GENERATION, ...process.execArgv, ...process.argv.slice(1)], process.env);
+	} catch {
+		// Not replaced (a system refusing it): Astro runs here, as on Windows.
+	}
 }
 
 const astro = dirname(createRequire(import.meta.url).resolve('astro/package.json'));
