@@ -17,6 +17,8 @@
  * an edited or added update visible ≤ 1 s after saving; home page HTML+CSS ≤ 10 KB gzip, no script;
  * `npm run publish` to a folder target, then verified, ≤ 6 s on the example content.
  * Each row gives wall time and processor time (user + system): on a shared machine, compare the latter.
+ * Each size also gets its floor, measured right after: Astro alone building as many pages of the same
+ * size, and Pagefind alone indexing them; the rest is what the content and the code of this project cost.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { parseDocument as parseYaml } from 'yaml';
+import { writeFloorSite } from './lib/astro-floor.ts';
 import { startDevServer } from './lib/dev-server.ts';
 import { SYNTHETIC_SERVICES, syntheticUpdate, syntheticUpdateFile, writeSyntheticContent } from './lib/synthetic-content.ts';
 
@@ -78,8 +81,48 @@ function walk(dir: string): { count: number; bytes: number } {
 	return { count, bytes };
 }
 
+/** The HTML pages of a built site: how many, and their average size in bytes. */
+function htmlPages(dir: string): { pages: number; averageBytes: number } {
+	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+	const bytes = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+	return { pages: files.length, averageBytes: files.length ? bytes / files.length : 0 };
+}
+
+/**
+ * What the build cannot go under, measured on the same machine right after it: Astro alone building as
+ * many pages of the same average size (scripts/lib/astro-floor.ts), and Pagefind alone indexing the
+ * pages the build wrote.
+ */
+async function floor(outDir: string, wall: number): Promise<string> {
+	const { pages, averageBytes } = htmlPages(outDir);
+	const root = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+	try {
+		writeFloorSite(join(root, 'site'), { pages, pageBytes: averageBytes });
+		let began = performance.now();
+		const result = spawnSync(process.execPath, ['scripts/astro.mjs', 'build', '--root', join(root, 'site')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+		const astro = since(began);
+		if (result.status !== 0) {
+			console.error(`the floor site did not build:\n${result.stdout.slice(-2000)}${result.stderr.slice(-2000)}`);
+			process.exit(1);
+		}
+		began = performance.now();
+		const pagefind = await import('pagefind');
+		try {
+			const { index } = await pagefind.createIndex();
+			await index?.addDirectory({ path: outDir });
+			await index?.writeFiles({ outputPath: join(root, 'pagefind') });
+		} finally {
+			await pagefind.close();
+		}
+		const search = since(began);
+		return `    floor: Astro alone, ${pages} pages of ${(averageBytes / 1024).toFixed(1)} KB, ${seconds(astro)}; Pagefind alone on these pages ${seconds(search)}; the rest of the build ${seconds(wall - astro - search)}`;
+	} finally {
+		rmSync(root, { recursive: true, force: true });
+	}
+}
+
 /** Runs `astro build` in its own process, as staff and CI do, and reads its figures and phases. */
-function build(contentDir: string, outDir: string): { row: string; phases: string[] } {
+function build(contentDir: string, outDir: string): { row: string; phases: string[]; wall: number } {
 	const began = performance.now();
 	const result = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M CPU=%U+%S', process.execPath, 'scripts/astro.mjs', 'build'], {
 		env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir },
@@ -124,7 +167,7 @@ function build(contentDir: string, outDir: string): { row: string; phases: strin
 		`${(bytes / 1e6).toFixed(1)} MB`.padStart(9),
 		`home ${(home.length / 1024).toFixed(1)} KB raw / ${(gzipSync(home).length / 1024).toFixed(1)} KB gzip, ${scripts} ${scripts === 1 ? 'script' : 'scripts'}`,
 	].join('  ');
-	return { row, phases };
+	return { row, phases, wall };
 }
 
 /** Requests a page until it contains a text; returns how long that took. */
@@ -249,8 +292,8 @@ for (const size of sizes) {
 	if (size === 'example') cpSync('content', contentDir, { recursive: true });
 	else writeSyntheticContent(contentDir, Number(size));
 	const label = (size === 'example' ? 'example' : `${size} updates`).padEnd(14);
-	const { row, phases } = build(contentDir, join(root, 'dist'));
-	const lines = [`${label}${row}`, `    phases: ${phases.join(' · ')}`];
+	const { row, phases, wall } = build(contentDir, join(root, 'dist'));
+	const lines = [`${label}${row}`, `    phases: ${phases.join(' · ')}`, await floor(join(root, 'dist'), wall)];
 	if (size !== 'example' && !values['no-preview']) lines.push(await preview(contentDir, Number(size)));
 	console.log(lines.join('\n'));
 	rows.push(lines[0]!);

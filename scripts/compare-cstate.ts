@@ -4,7 +4,7 @@
  * services and updates as a cState site (`writeCstateSite`), both built cold, alternately, several
  * times; prints the medians and their ratio next to the issue's target. The example content is
  * compared with cState's 100-incident build, as the issue does, and so is `astro`: a one-page Astro
- * site with an empty config, the framework's own floor on this machine (start-up, bundling, writing),
+ * site with no integration, the framework's own floor on this machine (start-up, bundling, writing),
  * which no content or code of ours can go under.
  *
  *   npm run bench:cstate -- ~/cstate                       # astro, example, 100, 1,000 and 5,000 updates, 3 runs each
@@ -15,11 +15,12 @@
  * both tools share whatever else the machine is doing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { langOf, t } from '../src/i18n/ui.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
+import { writeFloorSite } from './lib/astro-floor.ts';
 import { writeCstateSite } from './lib/cstate-site.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 
@@ -75,15 +76,10 @@ function buildOurs(contentDir: string, outDir: string): Run {
 	return run;
 }
 
-/** `astro build` of a one-page site with an empty config and this project's packages. */
+/** `astro build` of a one-page site with no integration and this project's packages (scripts/lib/astro-floor.ts). */
 function buildAstroFloor(root: string): Run {
 	const siteDir = join(root, 'astro-floor');
-	rmSync(siteDir, { recursive: true, force: true });
-	mkdirSync(join(siteDir, 'src', 'pages'), { recursive: true });
-	writeFileSync(join(siteDir, 'package.json'), '{ "type": "module" }\n');
-	writeFileSync(join(siteDir, 'astro.config.mjs'), 'export default {};\n');
-	writeFileSync(join(siteDir, 'src', 'pages', 'index.astro'), '<html lang="fr"><head><title>Mairie</title></head><body><h1>Mairie</h1></body></html>\n');
-	symlinkSync(resolve('node_modules'), join(siteDir, 'node_modules'), 'dir');
+	writeFloorSite(siteDir, { pages: 1, pageBytes: 0 });
 	const run = timed('astro build (one page)', process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', siteDir], { ASTRO_TELEMETRY_DISABLED: '1' });
 	if (!existsSync(join(siteDir, 'dist', 'index.html'))) fail(`astro build wrote no ${join(siteDir, 'dist', 'index.html')}`, 1);
 	return run;
