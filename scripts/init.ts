@@ -19,30 +19,33 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { CATALOGUE_DIR, newSiteFiles, readCatalogue, unknownServices, type TownAnswers } from '../src/lib/init-site.ts';
 import { langOf, t, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { initInterview, isWebAddress, splitList } from './lib/init-interview.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 import { localPrompts } from './lib/interview.ts';
 
-const { values } = parseArgs({
-	options: {
-		town: { type: 'string' },
-		phone: { type: 'string' },
-		email: { type: 'string' },
-		site: { type: 'string' },
-		website: { type: 'string' },
-		address: { type: 'string' },
-		mirror: { type: 'string', multiple: true },
-		services: { type: 'string' },
-		key: { type: 'string' },
-		dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
-		lang: { type: 'string', default: 'fr' },
-		yes: { type: 'boolean', default: false },
+const { values } = parseArgsOrUsage(
+	{
+		options: {
+			town: { type: 'string' },
+			phone: { type: 'string' },
+			email: { type: 'string' },
+			site: { type: 'string' },
+			website: { type: 'string' },
+			address: { type: 'string' },
+			mirror: { type: 'string', multiple: true },
+			services: { type: 'string' },
+			key: { type: 'string' },
+			dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+			lang: { type: 'string', default: 'fr' },
+			yes: { type: 'boolean', default: false },
+		},
 	},
-});
+	'usage.init',
+);
 const lang = langOf(values.lang);
 function fail(key: MessageKey, params?: MessageParams): never {
 	console.error(t(lang, key, params));

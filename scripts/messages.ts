@@ -8,17 +8,20 @@
  * Flags: --json, --dir (content folder; default CONTENT_DIR or content), --lang (what is said around the
  * texts: fr, the default, or en; the texts themselves are in French, for residents).
  */
-import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content.ts';
 import { updateMessages } from '../src/lib/messages.ts';
 import { langOf, t } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
+import { parseArgsOrUsage } from './lib/args.ts';
 import { formatMessages } from './lib/print-messages.ts';
 
-const { values, positionals } = parseArgs({
-	allowPositionals: true,
-	options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' }, lang: { type: 'string', default: 'fr' } },
-});
+const { values, positionals } = parseArgsOrUsage(
+	{
+		allowPositionals: true,
+		options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' }, lang: { type: 'string', default: 'fr' } },
+	},
+	'usage.messages',
+);
 const lang = langOf(values.lang);
 const id = positionals[0]?.replace(/(\.en)?\.md$/, '').replace(/^.*[\\/]/, '');
 if (!id) {

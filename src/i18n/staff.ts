@@ -249,6 +249,8 @@ const fr = {
 	'usage.publish': 'Usage : npm run publish -- [--only <cible>]… [--key <clé privée>] [--content <dossier>] [--lang fr|en] [--yes]',
 	'usage.verify': 'Usage : npm run verify -- <adresse https://… ou dossier>… [--as <adresse officielle>] [--allowed-signers <fichier>] [--timeout <secondes>] [--lang fr|en]',
 	'usage.benchCstate': 'Usage : npm run bench:cstate -- <dossier de cState> [astro|example|N …] [--runs 3]',
+	'usage.init': 'Usage : npm run init -- [--town "…"] [--phone "…"] [--email …] [--site https://…] [--mirror https://…]… [--address "…"] [--website https://…] [--services id,id,…] [--key <clé privée>] [--dir dossier] [--lang fr|en] [--yes]',
+	'usage.messages': 'Usage : npm run messages -- <actualité> [--json] [--dir dossier] [--lang fr|en]',
 	// ——— npm run messages ———
 	'messages.which': "Indiquez l'actualité : npm run messages -- <identifiant> (le nom du fichier de content/updates/ sans « .md »).",
 	'messages.contentErrors': "Le contenu a des erreurs ; corrigez-les d'abord (npm run check).\n{problems}",
@@ -540,6 +542,8 @@ const en: Record<StaffKey, string> = {
 	'usage.publish': 'Usage: npm run publish -- [--only <target>]… [--key <private key>] [--content <folder>] [--lang fr|en] [--yes]',
 	'usage.verify': 'Usage: npm run verify -- <https://… address or folder>… [--as <official address>] [--allowed-signers <file>] [--timeout <seconds>] [--lang fr|en]',
 	'usage.benchCstate': 'Usage: npm run bench:cstate -- <cState checkout> [astro|example|N …] [--runs 3]',
+	'usage.init': 'Usage: npm run init -- [--town "…"] [--phone "…"] [--email …] [--site https://…] [--mirror https://…]… [--address "…"] [--website https://…] [--services id,id,…] [--key <private key>] [--dir folder] [--lang fr|en] [--yes]',
+	'usage.messages': 'Usage: npm run messages -- <update> [--json] [--dir folder] [--lang fr|en]',
 	'messages.which': 'Name the update: npm run messages -- <id> (the name of its file in content/updates/ without ".md").',
 	'messages.contentErrors': 'The content has errors; fix them first (npm run check).\n{problems}',
 	'messages.unknown': 'No published update "{id}". The most recent: {recent}.',

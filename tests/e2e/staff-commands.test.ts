@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { t } from '../../src/i18n/ui.ts';
 import { buildSite } from '../support/build-site.ts';
 
 const copyOfFixture = () => {
@@ -47,19 +48,37 @@ describe('npm run new without prompts', () => {
 	});
 });
 
+// Every staff command, with an option that takes a value and the option naming its content folder:
+// a typo or `--help` never ends in a stack trace.
 describe.each([
-	['new', 'scripts/new.ts', 'npm run new --'],
-	['check', 'scripts/check.ts', 'npm run check --'],
-])('npm run %s with a wrong flag', (_, script, usage) => {
+	['new', 'scripts/new.ts', '--dir', '--dir'],
+	['check', 'scripts/check.ts', '--dir', '--dir'],
+	['init', 'scripts/init.ts', '--dir', '--dir'],
+	['messages', 'scripts/messages.ts', '--dir', '--dir'],
+	['publish', 'scripts/publish.ts', '--content', '--content'],
+	['verify', 'scripts/verify.ts', '--as', undefined],
+] as const)('npm run %s', (command, script, valueFlag, folderFlag) => {
 	test.each([
 		[['--titre', 'x'], "Unknown option '--titre'"],
-		[['--dir'], "Option '--dir <value>' argument missing"],
-	])('%j prints what is wrong and the usage line, no stack trace, exit 2', (flags, message) => {
+		[[valueFlag], `Option '${valueFlag} <value>' argument missing`],
+	])('with %j prints what is wrong and the usage line, no stack trace, exit 2', (flags, message) => {
 		const result = run(script, flags);
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain(message);
-		expect(result.stderr).toContain(`Usage : ${usage}`);
+		expect(result.stderr).toContain(`Usage : npm run ${command} --`);
 		expect(result.stderr).not.toMatch(/ERR_PARSE_ARGS|\n\s+at /);
+	});
+	test.each([
+		[['--help'], 'fr'],
+		[['-h', '--lang', 'en'], 'en'],
+	] as const)('with %j prints only the usage line, changes nothing and exits 0', (flags, lang) => {
+		const dir = copyOfFixture();
+		const before = readdirSync(dir, { recursive: true });
+		const result = run(script, [...flags, ...(folderFlag ? [folderFlag, dir] : [])]);
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stdout).toBe(`${t(lang, `usage.${command}`)}\n`);
+		expect(result.stderr).toBe('');
+		expect(readdirSync(dir, { recursive: true })).toEqual(before);
 	});
 });
 
