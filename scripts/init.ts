@@ -16,7 +16,7 @@
  * --dir (or CONTENT_DIR): the content folder, default content.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
@@ -96,6 +96,7 @@ const contentDir = resolve(values.dir);
 const keyPath = resolve(answers.key.replace(/^~(?=$|[\\/])/, homedir()));
 if (keyPath === contentDir || keyPath.startsWith(contentDir + sep)) fail('init.keyInContent', { dir: values.dir });
 if (existsSync(keyPath) || existsSync(`${keyPath}.pub`)) fail('init.keyExists', { path: keyPath });
+if (existsSync(contentDir) && !statSync(contentDir).isDirectory()) fail('init.notFolder', { dir: values.dir });
 const existing = existsSync(contentDir) ? readdirSync(contentDir).filter((n) => !n.startsWith('.')) : [];
 if (existing.length) {
 	const question = t(lang, 'init.replace', { dir: values.dir, n: existing.length });
@@ -105,8 +106,14 @@ if (existing.length) {
 
 // The new site is written and checked in a folder beside the content first: a bad answer (an email
 // the settings refuse, say) stops here, before the key is made or the old content touched.
-mkdirSync(dirname(contentDir), { recursive: true });
-const staging = mkdtempSync(join(dirname(contentDir), `.${basename(contentDir)}-init-`));
+const staging = (() => {
+	try {
+		mkdirSync(dirname(contentDir), { recursive: true });
+		return mkdtempSync(join(dirname(contentDir), `.${basename(contentDir)}-init-`));
+	} catch (error) {
+		return fail('init.cannotWrite', { dir: values.dir, reason: (error as Error).message });
+	}
+})();
 const writeAll = (files: Record<string, string>) => {
 	for (const [path, text] of Object.entries(files)) {
 		mkdirSync(dirname(join(staging, path)), { recursive: true });

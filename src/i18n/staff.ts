@@ -293,6 +293,8 @@ const fr = {
 	'init.keyExists': "Une clé existe déjà à {path} : elle n'est pas remplacée. Choisissez un autre --key, ou déplacez-la.",
 	'init.replace': 'Le dossier {dir} contient déjà un site ({n, plural, one {# élément} other {# éléments}}) : le remplacer entièrement ?',
 	'init.notEmpty': "{dir} n'est pas vide : rien n'a été modifié. Ajoutez --yes pour le remplacer.",
+	'init.notFolder': "{dir} est un fichier, pas un dossier : rien n'a été modifié. Choisissez un autre --dir.",
+	'init.cannotWrite': "Impossible d'écrire à côté de {dir} ({reason}) : rien n'a été modifié. Choisissez un dossier où vous pouvez écrire (--dir).",
 	'init.invalid': "Ces réponses ne donnent pas un site valide ; rien n'a été modifié :\n{problems}",
 	'init.keygenFailed': "ssh-keygen n'a pas pu créer la clé ({reason}). Installez OpenSSH (inclus dans Windows 10 et 11, macOS et Linux) puis relancez.",
 	'init.done': `✓ Site de {town} écrit dans {dir} : {services, plural, one {# service} other {# services}}, en veille (aucun incident déclaré).
@@ -582,6 +584,8 @@ const en: Record<StaffKey, string> = {
 	'init.keyExists': 'A key already exists at {path}: it is not replaced. Choose another --key, or move it.',
 	'init.replace': 'The folder {dir} already holds a site ({n, plural, one {# item} other {# items}}): replace it entirely?',
 	'init.notEmpty': '{dir} is not empty: nothing was changed. Add --yes to replace it.',
+	'init.notFolder': '{dir} is a file, not a folder: nothing was changed. Choose another --dir.',
+	'init.cannotWrite': 'Cannot write next to {dir} ({reason}): nothing was changed. Choose a folder you can write to (--dir).',
 	'init.invalid': 'These answers do not make a valid site; nothing was changed:\n{problems}',
 	'init.keygenFailed': 'ssh-keygen could not create the key ({reason}). Install OpenSSH (part of Windows 10 and 11, macOS and Linux) and try again.',
 	'init.done': `✓ Site for {town} written to {dir}: {services, plural, one {# service} other {# services}}, on standby (no incident declared).

@@ -118,3 +118,17 @@ test('init refuses answers that make an invalid site, before making the key or t
 	expect(readdirSync(root)).toEqual(['content']);
 	expect(readFileSync(join(root, 'content', 'settings.yaml'), 'utf8')).toBe('ancien contenu\n');
 });
+
+test.each([
+	['a file, not a folder', (root: string) => join(root, 'notes.txt'), 'notes.txt est un fichier, pas un dossier'],
+	['inside a file, where no folder can be made', (root: string) => join(root, 'notes.txt', 'content'), "Impossible d'écrire à côté de"],
+])('init refuses a --dir that is %s, names it, and makes no key and no change', (_, dirIn, message) => {
+	const root = tempRoot();
+	writeFileSync(join(root, 'notes.txt'), 'mes notes\n');
+	const result = run('scripts/init.ts', ['--dir', dirIn(root), ...TOWN, '--services', 'etat-civil', '--key', join(root, 'k'), '--yes']);
+	expect(result.status).toBe(1);
+	expect(result.stderr).toContain(message);
+	expect(result.stderr).not.toMatch(/\n\s+at /);
+	expect(readdirSync(root)).toEqual(['notes.txt']);
+	expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toBe('mes notes\n');
+});
