@@ -11,6 +11,13 @@ import { hostingFiles } from './src/lib/publish/integration.ts';
 import { ContentError, formatProblems } from './src/lib/problems.ts';
 import { optionalRoutes, sections } from './src/lib/sections.ts';
 
+// Nothing leaves the machine, whichever way Astro is started (npm scripts, `npx astro …`): Astro reads
+// these after loading this file, before it would send usage data to astro.build (and make an anonymous
+// identity for it) or ask the npm registry for a newer Astro once a day in the live preview. A kit used
+// while the town's network is compromised talks to no third party.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
+
 // Staff edit content/; tests and the benchmark point CONTENT_DIR at other folders.
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const loadStarted = performance.now();

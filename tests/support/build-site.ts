@@ -19,8 +19,8 @@ export interface Build {
  * const { outDir, status, output, remove } = buildSite('tests/fixtures/site');
  * // … read outDir, then: remove();
  */
-export function buildSite(contentDir: string): Build {
-	const { command, args, options, finish } = astroBuild(contentDir);
+export function buildSite(contentDir: string, { launcher = true, env = {} }: { launcher?: boolean; env?: NodeJS.ProcessEnv } = {}): Build {
+	const { command, args, options, finish } = astroBuild(contentDir, launcher, env);
 	const result = spawnSync(command, args, { ...options, encoding: 'utf8' });
 	return finish(result.status, `${result.stdout}\n${result.stderr}`);
 }
@@ -43,7 +43,8 @@ export function buildSiteAsync(contentDir: string): Promise<Build> {
 	});
 }
 
-function astroBuild(contentDir: string) {
+/** `launcher: false` runs Astro's own command line, as `npx astro build` would, instead of scripts/astro.mjs. */
+function astroBuild(contentDir: string, launcher = true, env: NodeJS.ProcessEnv = {}) {
 	const root = process.cwd();
 	const parent = join(root, 'node_modules', '.cache', 'site-builds');
 	mkdirSync(parent, { recursive: true });
@@ -51,15 +52,19 @@ function astroBuild(contentDir: string) {
 	const outDir = join(work, 'dist');
 	return {
 		command: process.execPath,
-		args: [join(root, 'scripts/astro.mjs'), 'build', '--root', root],
+		args: [join(root, launcher ? 'scripts/astro.mjs' : 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root],
 		// Astro would keep its telemetry identity under XDG_CONFIG_HOME: each build gets its own, so that a
-		// test can see that none was made (scripts/astro.mjs turns telemetry off).
-		options: { cwd: work, env: { ...astroEnv(), XDG_CONFIG_HOME: join(work, 'config'), CONTENT_DIR: resolve(root, contentDir), OUT_DIR: outDir } },
+		// test can see that none was made (astro.config.mjs turns telemetry off).
+		options: { cwd: work, env: { ...astroEnv(), XDG_CONFIG_HOME: join(work, 'config'), CONTENT_DIR: resolve(root, contentDir), OUT_DIR: outDir, ...env } },
 		finish: (status: number | null, output: string): Build => ({ outDir, status, output, remove: () => rmSync(work, { recursive: true, force: true }) }),
 	};
 }
 
-/** The environment for a real Astro run: without the variables Vitest adds (BASE_URL, MODE, NODE_ENV=test…). */
+/**
+ * The environment for a real Astro run: without the variables Vitest adds (BASE_URL, MODE, NODE_ENV=test…),
+ * nor the switches astro.config.mjs sets in whichever process loads it, Vitest's included: a test build
+ * starts from the environment a staff member's would.
+ */
 export function astroEnv(): NodeJS.ProcessEnv {
-	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)));
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST|ASTRO_TELEMETRY_DISABLED|ASTRO_DISABLE_UPDATE_CHECK)$/.test(key)));
 }
