@@ -23,8 +23,8 @@ import { loadContent } from '../src/lib/content.ts';
 import { CATALOGUE_DIR, newSiteFiles, readCatalogue, unknownServices, type TownAnswers } from '../src/lib/init-site.ts';
 import { langOf, t, type MessageKey, type MessageParams } from '../src/i18n/ui.ts';
 import { formatProblems } from '../src/lib/problems.ts';
-import { initInterview, isWebAddress, splitList } from './lib/init-interview.ts';
 import { parseArgsOrUsage } from './lib/args.ts';
+import { initInterview, isWebAddress, splitList } from './lib/init-interview.ts';
 import { localPrompts } from './lib/interview.ts';
 
 const { values } = parseArgsOrUsage(
