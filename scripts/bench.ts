@@ -64,28 +64,14 @@ for (const size of sizes) {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const since = (start: number) => performance.now() - start;
 
-function walk(dir: string): { count: number; bytes: number } {
-	let count = 0;
-	let bytes = 0;
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) {
-			const sub = walk(path);
-			count += sub.count;
-			bytes += sub.bytes;
-		} else {
-			count++;
-			bytes += statSync(path).size;
-		}
-	}
-	return { count, bytes };
-}
-
-/** The HTML pages of a built site: how many, and their average size in bytes. */
-function htmlPages(dir: string): { pages: number; averageBytes: number } {
-	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-	const bytes = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-	return { pages: files.length, averageBytes: files.length ? bytes / files.length : 0 };
+/** Every file of a built site, by path relative to it, with its size in bytes. */
+function builtFiles(dir: string): { path: string; bytes: number }[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => {
+			const path = join(entry.parentPath, entry.name);
+			return { path, bytes: statSync(path).size };
+		});
 }
 
 /**
@@ -94,7 +80,9 @@ function htmlPages(dir: string): { pages: number; averageBytes: number } {
  * pages the build wrote.
  */
 async function floor(outDir: string, wall: number): Promise<string> {
-	const { pages, averageBytes } = htmlPages(outDir);
+	const html = builtFiles(outDir).filter((f) => f.path.endsWith('.html'));
+	const pages = html.length;
+	const averageBytes = pages ? html.reduce((sum, f) => sum + f.bytes, 0) / pages : 0;
 	const root = mkdtempSync(join(tmpdir(), 'bench-floor-'));
 	try {
 		writeFloorSite(join(root, 'site'), { pages, pageBytes: averageBytes });
@@ -156,7 +144,9 @@ function build(contentDir: string, outDir: string): { row: string; phases: strin
 		`search index ${seconds(after('search index, pages per language: .* in '))}`,
 		`hosting files ${seconds(after('hosting files: .* in '))}`,
 	];
-	const { count, bytes } = walk(outDir);
+	const files = builtFiles(outDir);
+	const count = files.length;
+	const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
 	const home = readFileSync(join(outDir, 'index.html'));
 	const scripts = DomUtils.getElementsByTagName('script', parseDocument(home.toString())).length;
 	const row = [
