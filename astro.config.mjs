@@ -8,7 +8,7 @@ import { forgetContent, loadContentOnce } from './src/lib/content.ts';
 import { ADMIN_PATH } from './src/lib/cms/admin-policy.ts';
 import { editorFiles } from './src/lib/cms/bundle.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
-import { ContentError, formatProblems } from './src/lib/problems.ts';
+import { formatProblems } from './src/lib/problems.ts';
 import { optionalRoutes, sections } from './src/lib/sections.ts';
 
 // Nothing leaves the machine, whichever way Astro is started (npm scripts, `npx astro …`): Astro reads
@@ -33,7 +33,12 @@ const contentCheck = {
 	name: 'content-check',
 	hooks: {
 		'astro:config:setup': ({ logger, injectRoute }) => {
-			if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+			if (!content || problems.some((p) => p.severity === 'error')) {
+				// Staff read the list of problems and nothing else: thrown, it would come after Astro's "unhandled
+				// error" line and before a stack trace into this file. Nothing has been written yet.
+				logger.error(formatProblems(problems));
+				process.exit(1);
+			}
 			if (problems.length) logger.warn(formatProblems(problems));
 			logger.info(`content loaded and checked in ${loadSeconds} s (updates: ${content.updates.length}, services: ${content.services.length})`);
 			// Elections and calendar pages exist only when the content has something for them (restart the
