@@ -2,8 +2,25 @@ import { defineMiddleware } from 'astro:middleware';
 import { securePage } from './lib/publish/headers.ts';
 import { renderedPages } from './lib/publish/rendered-pages.ts';
 import { ADMIN_PATH } from './lib/cms/admin-policy.ts';
+import { loadContentOnce } from './lib/content.ts';
+import { formatProblems } from './lib/problems.ts';
+import { problemsPage } from './lib/preview-problems.ts';
 
 const utf8 = new TextEncoder();
+/** Loads of the content whose problems the live preview has already printed in the terminal. */
+const reported = new WeakSet<object>();
+
+/**
+ * In the live preview, a saved file that breaks the content shows the list of problems in the browser
+ * instead of the site (and once in the terminal), not Astro's error overlay with code and a stack trace.
+ */
+function previewProblems(): Response | undefined {
+	const loaded = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
+	if (!loaded.problems.some((p) => p.severity === 'error')) return undefined;
+	if (!reported.has(loaded)) console.error(formatProblems(loaded.problems));
+	reported.add(loaded);
+	return new Response(problemsPage(loaded.problems, { lang: 'fr', base: import.meta.env.BASE_URL }), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
 
 /**
  * Gives every built HTML page its own Content-Security-Policy as it is rendered (hashes of its real
@@ -12,8 +29,9 @@ const utf8 = new TextEncoder();
  * preview is left as it is: Vite injects its own scripts and styles there.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
+	if (import.meta.env.DEV) return previewProblems() ?? next();
 	const response = await next();
-	if (import.meta.env.DEV || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+	if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
 	const path = context.url.pathname;
 	// The staff editor carries its own, different policy (src/lib/cms/admin-policy.ts); it adds nothing to the site-wide one.
 	if (path.endsWith(`/${ADMIN_PATH}`)) {

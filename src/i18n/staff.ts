@@ -121,6 +121,9 @@ const fr = {
 	// ——— npm run check ———
 	'check.valid':
 		'✓ Contenu valide : {services, plural, one {# service} other {# services}}, {updates, plural, one {# actualité publiée} other {# actualités publiées}}, {places, plural, one {# lieu} other {# lieux}}, {elections, plural, one {# élection} other {# élections}}.',
+	// ——— Live preview (npm run dev), when a saved file breaks the content ———
+	'preview.title': 'Le contenu a des erreurs',
+	'preview.fix': "Le site ne peut pas être affiché tant qu'elles ne sont pas corrigées. Cette page se recharge dès que vous enregistrez le fichier corrigé.",
 	// ——— npm run publish ———
 	'publish.nothingPublished': 'Rien n’a été publié : les copies en ligne sont inchangées.',
 	'publish.checking': 'Vérification du contenu ({dir})…',
@@ -420,6 +423,8 @@ const en: Record<StaffKey, string> = {
 	'found.lastConfirmed': 'last confirmed on {last}: the site will show "to be confirmed"',
 	'check.valid':
 		'✓ Content is valid: {services, plural, one {# service} other {# services}}, {updates, plural, one {# published update} other {# published updates}}, {places, plural, one {# place} other {# places}}, {elections, plural, one {# election} other {# elections}}.',
+	'preview.title': 'The content has errors',
+	'preview.fix': 'The site cannot be shown until they are fixed. This page reloads as soon as you save the corrected file.',
 	'publish.nothingPublished': 'Nothing was published: the live copies are unchanged.',
 	'publish.checking': 'Checking the content ({dir})…',
 	'publish.contentErrors': 'The content has errors (see above).',

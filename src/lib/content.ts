@@ -86,12 +86,18 @@ export function forgetContent(): void {
 	delete (globalThis as { [CACHE]?: Loaded })[CACHE];
 }
 
+/** Whether the content from `CONTENT_DIR` has errors (the live preview then shows them instead of pages). */
+export function contentHasErrors(): boolean {
+	const { content, problems } = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
+	return !content || problems.some((p) => p.severity === 'error');
+}
+
 /**
  * The content for pages, from `CONTENT_DIR` (default `content`). Throws a ContentError listing every
  * problem if any is an error, so no page is built from bad content.
  */
 export function getContent(): SiteContent {
 	const { content, problems } = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
-	if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+	if (!content || contentHasErrors()) throw new ContentError(problems);
 	return content;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -37,14 +37,14 @@ async function page(path: string): Promise<string> {
 }
 
 /** Requests a page until it contains a text: the preview reloads content when it sees the change. */
-async function pageShowing(path: string, text: string): Promise<string> {
+async function pageShowing(path: string, text: string, status = 200): Promise<string> {
 	for (let attempt = 0; attempt < 120; attempt++) {
 		const response = await fetch(`${dev.origin}${path}`);
 		const html = await response.text();
-		if (response.ok && html.includes(text)) return html;
+		if (response.status === status && html.includes(text)) return html;
 		await new Promise((r) => setTimeout(r, 250));
 	}
-	throw new Error(`${path} never showed "${text}"\n${dev.output().slice(-2000)}`);
+	throw new Error(`${path} never showed "${text}" (${status})\n${dev.output().slice(-2000)}`);
 }
 
 describe('the live preview on a large content folder', () => {
@@ -84,5 +84,24 @@ describe('the live preview on a large content folder', () => {
 		writeFileSync(join(dir, 'updates', syntheticUpdateFile(UPDATES)), syntheticUpdate(UPDATES, 'Nouvelle actualité ajoutée'));
 		await pageShowing(`/actualites/${syntheticUpdateFile(UPDATES).replace('.md', '')}/`, 'Nouvelle actualité ajoutée');
 		expect(await page('/')).toContain('Nouvelle actualité ajoutée');
+	});
+	test('a saved mistake shows the list of problems on every page, no code or stack trace, and the site again once fixed', async () => {
+		const file = join(dir, 'updates', syntheticUpdateFile(UPDATES - 2));
+		const good = readFileSync(file, 'utf8');
+		const printed = dev.output().length;
+		writeFileSync(file, good.replace(/^kind: .*$/m, 'kind: informatoin'));
+		const problem = `${syntheticUpdateFile(UPDATES - 2)}:4 — champ « kind » : attendu une de ces valeurs`;
+		// The home page, and pages whose paths Astro asks for before any middleware runs.
+		for (const path of ['/', '/services/service-3/', '/actualites/update-00999/', '/rss.xml']) {
+			const html = await pageShowing(path, 'Le contenu a des erreurs', 500);
+			expect(html, path).toContain(problem);
+			// It reloads itself when the preview sees the fix.
+			expect(html, path).toContain('/@vite/client');
+		}
+		await expect.poll(() => dev.output().slice(printed)).toContain(problem);
+		expect(dev.output().slice(printed)).not.toMatch(/Stack trace|^\s+at /m);
+		writeFileSync(file, good);
+		await pageShowing('/services/service-3/', 'Service 3');
+		expect(await page('/')).toContain('Benchville');
 	});
 });

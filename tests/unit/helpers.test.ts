@@ -1,8 +1,11 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, test } from 'vitest';
 import { formatDateTime, formatTime, isoInZone, plainToEpoch, toEpoch } from '../../src/lib/dates.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { overlay } from '../../src/lib/overlay.ts';
 import { paginate } from '../../src/lib/paginate.ts';
+import { problemsPage } from '../../src/lib/preview-problems.ts';
+import { message, quoted, type Problem } from '../../src/lib/problems.ts';
 import { routes, withBase } from '../../src/i18n/routes.ts';
 
 describe('times are shown in the town\'s zone, whatever the machine\'s', () => {
@@ -72,5 +75,24 @@ describe('links work under a sub-path', () => {
 	});
 	test('French and English slugs differ, ids do not', () => {
 		expect([routes('fr').update('a'), routes('en').update('a'), routes('en').updates(3)]).toEqual(['/actualites/a/', '/en/updates/a/', '/en/updates/page/3/']);
+	});
+});
+
+describe('the live preview says what is wrong in the content, as text', () => {
+	const problem = (file: string): Problem => ({ severity: 'error', file, line: 4, field: 'kind', expected: message('expected.type.string'), found: quoted('<img src=x onerror=alert(1)>') });
+	test.each([
+		['fr', 'Le contenu a des erreurs', '2 erreurs dans le contenu'],
+		['en', 'The content has errors', '2 errors in the content'],
+	] as const)('in %s: a title, the count and one item per error, warnings left out', (lang, title, count) => {
+		const page = parseDocument(problemsPage([problem('content/updates/a.md'), problem('content/updates/b.md'), { ...problem('content/pages/c.md'), severity: 'warning' }], { lang, base: '/' }));
+		expect(DomUtils.textContent(DomUtils.findOne((e) => e.name === 'h1', page.children)!)).toBe(title);
+		expect(DomUtils.textContent(page)).toContain(count);
+		expect(DomUtils.findAll((e) => e.name === 'li', page.children).map((li) => DomUtils.textContent(li).split(':')[0])).toEqual(['content/updates/a.md', 'content/updates/b.md']);
+	});
+	test('what staff typed, in a file name or a value, stays text: no element comes from it', () => {
+		const page = parseDocument(problemsPage([problem('content/updates/<script>alert(1)</script>.md')], { lang: 'fr', base: '/ville/' }));
+		expect(DomUtils.findAll((e) => e.name === 'img', page.children)).toEqual([]);
+		expect(DomUtils.findAll((e) => e.name === 'script', page.children).map((s) => s.attribs.src)).toEqual(['/ville/@vite/client']);
+		expect(DomUtils.textContent(DomUtils.findOne((e) => e.name === 'li', page.children)!)).toContain('<script>alert(1)</script>.md:4');
 	});
 });
