@@ -13,11 +13,13 @@
  * - The bundler (rolldown) allocates through mimalloc, which by default commits its whole arena at once,
  *   so ≈ 90 MB it used for bundling stay resident for the rest of the build. Committed on demand, they
  *   are not (a little more system time: ≈ 0.1 s).
+ * - `preview` before any build says which command builds the site (Astro would print a stack trace).
  * The V8 flag must be given when Node starts, and mimalloc reads its options when the bundler is loaded:
  * so this process starts Node again with them (`process.execve`, same process id). Where Node cannot do
  * that (Windows), Astro runs in this process with the same environment, without the V8 flag.
  * Plain JavaScript rather than TypeScript: Node would load its type stripper (≈ 0.1 s) before Astro.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +36,15 @@ if (!tuned && typeof process.execve === 'function') {
 	} catch {
 		// Not replaced (a system refusing it): Astro runs here, as on Windows.
 	}
+}
+
+// `npm run preview` before any build: say which command builds, rather than Astro's error and its stack trace.
+const [command, ...flags] = process.argv.slice(2);
+const outDir = process.env.OUT_DIR ?? 'dist';
+if (command === 'preview' && !flags.some((flag) => /^--(outDir|root)\b/.test(flag)) && !existsSync(outDir)) {
+	const { t } = await import('../src/i18n/ui.ts');
+	console.error(`✗ ${t('fr', 'preview.noBuild', { dir: outDir })}`);
+	process.exit(1);
 }
 
 const astro = dirname(createRequire(import.meta.url).resolve('astro/package.json'));

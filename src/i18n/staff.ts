@@ -124,6 +124,7 @@ const fr = {
 	// ——— Live preview (npm run dev), when a saved file breaks the content ———
 	'preview.title': 'Le contenu a des erreurs',
 	'preview.fix': "Le site ne peut pas être affiché tant qu'elles ne sont pas corrigées. Cette page se recharge dès que vous enregistrez le fichier corrigé.",
+	'preview.noBuild': 'Aucun site construit dans {dir} : lancez npm start (il construit le site puis l’affiche), ou npm run build avant npm run preview.',
 	// ——— npm run publish ———
 	'publish.nothingPublished': 'Rien n’a été publié : les copies en ligne sont inchangées.',
 	'publish.checking': 'Vérification du contenu ({dir})…',
@@ -425,6 +426,7 @@ const en: Record<StaffKey, string> = {
 		'✓ Content is valid: {services, plural, one {# service} other {# services}}, {updates, plural, one {# published update} other {# published updates}}, {places, plural, one {# place} other {# places}}, {elections, plural, one {# election} other {# elections}}.',
 	'preview.title': 'The content has errors',
 	'preview.fix': 'The site cannot be shown until they are fixed. This page reloads as soon as you save the corrected file.',
+	'preview.noBuild': 'No site built in {dir}: run npm start (it builds the site, then shows it), or npm run build before npm run preview.',
 	'publish.nothingPublished': 'Nothing was published: the live copies are unchanged.',
 	'publish.checking': 'Checking the content ({dir})…',
 	'publish.contentErrors': 'The content has errors (see above).',

@@ -116,3 +116,13 @@ describe('npm run check never crashes on hostile content', () => {
 		expect(result.stderr).not.toMatch(/\n\s+at /);
 	});
 });
+
+describe('npm run preview', () => {
+	test('before any build, says which command builds the site: exit 1, no stack trace', () => {
+		const outDir = join(mkdtempSync(join(tmpdir(), 'staff-')), 'dist');
+		const result = spawnSync(process.execPath, ['scripts/astro.mjs', 'preview'], { encoding: 'utf8', env: { ...process.env, OUT_DIR: outDir } });
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain(`Aucun site construit dans ${outDir} : lancez npm start`);
+		expect(result.stderr).not.toMatch(/Stack trace|\n\s+at /);
+	});
+});
