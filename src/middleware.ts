@@ -3,6 +3,7 @@ import { securePage } from './lib/publish/headers.ts';
 import { renderedPages } from './lib/publish/rendered-pages.ts';
 import { ADMIN_PATH } from './lib/cms/admin-policy.ts';
 import { loadContentOnce } from './lib/content.ts';
+import { withBase } from './i18n/routes.ts';
 import { formatProblems } from './lib/problems.ts';
 import { problemsPage } from './lib/preview-problems.ts';
 
@@ -29,10 +30,11 @@ function previewProblems(): Response | undefined {
  * preview is left as it is: Vite injects its own scripts and styles there.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-	if (import.meta.env.DEV) return previewProblems() ?? next();
+	const path = context.url.pathname;
+	// The editor does not read the content: it stays open, so that staff can fix the file there.
+	if (import.meta.env.DEV) return (path.startsWith(withBase(import.meta.env.BASE_URL, `/${ADMIN_PATH}`)) ? undefined : previewProblems()) ?? next();
 	const response = await next();
 	if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
-	const path = context.url.pathname;
 	// The staff editor carries its own, different policy (src/lib/cms/admin-policy.ts); it adds nothing to the site-wide one.
 	if (path.endsWith(`/${ADMIN_PATH}`)) {
 		renderedPages().set(path, { scripts: [], styles: [], hasScripts: false });

@@ -98,6 +98,9 @@ describe('the live preview on a large content folder', () => {
 			// It reloads itself when the preview sees the fix.
 			expect(html, path).toContain('/@vite/client');
 		}
+		// The editor stays open, so the file can be fixed there.
+		expect(await page('/admin/')).toContain('sveltia-cms.js');
+		expect(await page('/admin/config.yml')).toContain('collections:');
 		await expect.poll(() => dev.output().slice(printed)).toContain(problem);
 		expect(dev.output().slice(printed)).not.toMatch(/Stack trace|^\s+at /m);
 		writeFileSync(file, good);
