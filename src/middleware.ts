@@ -2,7 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { securePage } from './lib/publish/headers.ts';
 import { renderedPages } from './lib/publish/rendered-pages.ts';
 import { ADMIN_PATH } from './lib/cms/admin-policy.ts';
-import { loadContentOnce } from './lib/content.ts';
+import { contentHasErrors, loadContentOnce } from './lib/content.ts';
 import { withBase } from './i18n/routes.ts';
 import { formatProblems } from './lib/problems.ts';
 import { problemsPage } from './lib/preview-problems.ts';
@@ -16,8 +16,8 @@ const reported = new WeakSet<object>();
  * instead of the site (and once in the terminal), not Astro's error overlay with code and a stack trace.
  */
 function previewProblems(): Response | undefined {
+	if (!contentHasErrors()) return undefined;
 	const loaded = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
-	if (!loaded.problems.some((p) => p.severity === 'error')) return undefined;
 	if (!reported.has(loaded)) console.error(formatProblems(loaded.problems));
 	reported.add(loaded);
 	return new Response(problemsPage(loaded.problems, { lang: 'fr', base: import.meta.env.BASE_URL }), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
