@@ -9,7 +9,7 @@ import { ADMIN_PATH } from './src/lib/cms/admin-policy.ts';
 import { editorFiles } from './src/lib/cms/bundle.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
 import { formatProblems } from './src/lib/problems.ts';
-import { optionalRoutes, sections } from './src/lib/sections.ts';
+import { ALL_SECTIONS, optionalRoutes, sections } from './src/lib/sections.ts';
 
 // Nothing leaves the machine, whichever way Astro is started (npm scripts, `npx astro …`): Astro reads
 // these after loading this file, before it would send usage data to astro.build (and make an anonymous
@@ -21,7 +21,8 @@ process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 // Staff edit content/; tests and the benchmark point CONTENT_DIR at other folders.
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const loadStarted = performance.now();
-const { content, problems } = loadContentOnce(contentDir);
+const loaded = loadContentOnce(contentDir);
+const { content, problems } = loaded;
 const loadSeconds = ((performance.now() - loadStarted) / 1000).toFixed(2);
 
 /**
@@ -32,18 +33,24 @@ const loadSeconds = ((performance.now() - loadStarted) / 1000).toFixed(2);
 const contentCheck = {
 	name: 'content-check',
 	hooks: {
-		'astro:config:setup': ({ logger, injectRoute }) => {
-			if (!content || problems.some((p) => p.severity === 'error')) {
+		'astro:config:setup': ({ command, logger, injectRoute }) => {
+			const valid = content && !problems.some((p) => p.severity === 'error') ? content : undefined;
+			if (!valid && command !== 'dev') {
 				// Staff read the list of problems and nothing else: thrown, it would come after Astro's "unhandled
 				// error" line and before a stack trace into this file. Nothing has been written yet.
 				logger.error(formatProblems(problems));
 				process.exit(1);
 			}
-			if (problems.length) logger.warn(formatProblems(problems));
-			logger.info(`content loaded and checked in ${loadSeconds} s (updates: ${content.updates.length}, services: ${content.services.length})`);
-			// Elections and calendar pages exist only when the content has something for them (restart the
-			// live preview after adding the first election).
-			for (const route of optionalRoutes(sections(content))) injectRoute({ ...route, prerender: true });
+			// The live preview starts anyway: its pages show the problems until the file is fixed, and the
+			// editor stays open to fix it there (src/middleware.ts).
+			if (!valid) logger.error(formatProblems(problems));
+			else if (problems.length) logger.warn(formatProblems(problems));
+			if (valid) logger.info(`content loaded and checked in ${loadSeconds} s (updates: ${valid.updates.length}, services: ${valid.services.length})`);
+			// A build has elections and calendar pages only when the content has something for them. The
+			// live preview has them all, and answers 404 for those the content does not call for at the time
+			// of the request (src/middleware.ts), so adding the first election needs no restart.
+			const wanted = command === 'dev' ? ALL_SECTIONS : sections(/** @type {NonNullable<typeof valid>} */ (valid));
+			for (const route of optionalRoutes(wanted)) injectRoute({ ...route, prerender: true });
 		},
 	},
 };
@@ -124,7 +131,7 @@ const contentReload = {
 };
 
 // The canonical address decides the sub-path: https://example.org/ville/ is served under /ville/.
-const siteUrl = new URL(content?.settings.data.fr.siteUrl ?? 'http://localhost:4321/');
+const siteUrl = new URL(content?.settings.data.fr.siteUrl ?? loaded.siteUrl ?? 'http://localhost:4321/');
 
 // Typed with JSDoc rather than `defineConfig`: importing 'astro/config' loads svgo, csso and their CSS
 // data (≈ 280 files) on every build, for an identity function.

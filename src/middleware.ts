@@ -2,7 +2,8 @@ import { defineMiddleware } from 'astro:middleware';
 import { securePage } from './lib/publish/headers.ts';
 import { renderedPages } from './lib/publish/rendered-pages.ts';
 import { ADMIN_PATH } from './lib/cms/admin-policy.ts';
-import { contentHasErrors, loadContentOnce } from './lib/content.ts';
+import { contentHasErrors, getContent, loadContentOnce } from './lib/content.ts';
+import { absentRoute, sections } from './lib/sections.ts';
 import { withBase } from './i18n/routes.ts';
 import { formatProblems } from './lib/problems.ts';
 import { problemsPage } from './lib/preview-problems.ts';
@@ -32,7 +33,15 @@ function previewProblems(): Response | undefined {
 export const onRequest = defineMiddleware(async (context, next) => {
 	const path = context.url.pathname;
 	// The editor does not read the content: it stays open, so that staff can fix the file there.
-	if (import.meta.env.DEV) return (path.startsWith(withBase(import.meta.env.BASE_URL, `/${ADMIN_PATH}`)) ? undefined : previewProblems()) ?? next();
+	if (import.meta.env.DEV) {
+		if (path.startsWith(withBase(import.meta.env.BASE_URL, `/${ADMIN_PATH}`))) return next();
+		const problems = previewProblems();
+		if (problems) return problems;
+		// Every optional route exists in the live preview; one the content does not call for now answers as
+		// in a build, where it would not exist.
+		if (absentRoute(context.routePattern, sections(getContent()))) return new Response(null, { status: 404 });
+		return next();
+	}
 	const response = await next();
 	if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
 	// The staff editor carries its own, different policy (src/lib/cms/admin-policy.ts); it adds nothing to the site-wide one.

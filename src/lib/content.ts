@@ -31,14 +31,16 @@ export type { Entry, Localized, PageEntry, SiteContent, UpdateEntry } from './co
  * const { content, problems } = loadContent('content');
  * if (problems.some((p) => p.severity === 'error')) console.error(formatProblems(problems));
  */
-export function loadContent(dir: string, options: { now?: number; cwd?: string } = {}): { content?: SiteContent; problems: Problem[] } {
+export function loadContent(dir: string, options: { now?: number; cwd?: string } = {}): { content?: SiteContent; problems: Problem[]; siteUrl?: string } {
 	const log = new ProblemLog(options.cwd ?? process.cwd());
 	if (existsSync(dir)) checkTree(log, dir);
 	const loaded = loadCollections(log, dir);
 	checkCrossReferences(log, loaded);
 	warnResolutionsWithoutChange(log, loaded.updates.entries);
 	const { settings } = loaded;
-	if (!settings || log.hasErrors()) return { problems: log.problems };
+	// The site's address, when the settings are valid, even if another file is not: the live preview
+	// still serves under the right sub-path while it shows the problems.
+	if (!settings || log.hasErrors()) return { problems: log.problems, siteUrl: settings?.data.siteUrl };
 
 	const now = options.now ?? (settings.data.replayAt ? toEpoch(settings.data.replayAt) : Date.now());
 	const updates = loaded.updates.entries.map((u) => ({ ...u, date: toEpoch(u.data.date) }));

@@ -20,6 +20,21 @@ export function sections(content: Pick<SiteContent, 'elections' | 'services'>): 
 	return { elections, calendar: elections || deadlines };
 }
 
+/** Every optional section: the live preview has all their routes, whatever the content. */
+export const ALL_SECTIONS: Sections = { elections: true, calendar: true };
+
+/**
+ * Whether a route is an optional one that the content does not call for (the live preview answers it 404).
+ *
+ * @example
+ * absentRoute('/elections', { elections: false, calendar: true }); // → true
+ * absentRoute('/services/[id]', { elections: false, calendar: false }); // → false
+ */
+export function absentRoute(pattern: string, s: Sections): boolean {
+	const is = (routes: { pattern: string }[]) => routes.some((route) => route.pattern === pattern);
+	return is(optionalRoutes(ALL_SECTIONS)) && !is(optionalRoutes(s));
+}
+
 /** The routes that exist only when `sections` says so: Astro route pattern → entry point. */
 export function optionalRoutes(s: Sections): { pattern: string; entrypoint: string }[] {
 	const dir = './src/optional-routes';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -108,3 +108,57 @@ describe('the live preview on a large content folder', () => {
 		expect(await page('/')).toContain('Benchville');
 	});
 });
+
+// tests/fixtures/town2 has no election. The preview is started while one of its files is broken: staff
+// who saved a mistake and then opened the preview must still reach the editor to fix it.
+describe('the live preview of a town whose content is broken when it starts', () => {
+	let town: string;
+	let preview: DevServer;
+	const update = () => join(town, 'updates', '2025-10-25-attaque.md');
+	let good: string;
+	beforeAll(async () => {
+		town = join(mkdtempSync(join(tmpdir(), 'preview-')), 'content');
+		cpSync('tests/fixtures/town2', town, { recursive: true });
+		good = readFileSync(update(), 'utf8');
+		writeFileSync(update(), good.replace(/^kind: .*$/m, 'kind: attaque'));
+		preview = await startDevServer(town, astroEnv());
+	});
+	afterAll(() => {
+		preview?.stop();
+		if (town) rmSync(dirname(town), { recursive: true, force: true });
+	});
+	const status = async (path: string) => (await fetch(`${preview.origin}${path}`)).status;
+	const showing = async (path: string, text: string) => {
+		await expect.poll(async () => (await (await fetch(`${preview.origin}${path}`)).text()).includes(text), { timeout: 30_000, interval: 250 }).toBe(true);
+	};
+
+	test('starts, shows the problems in place of the site, keeps the editor open, and shows the site once fixed', async () => {
+		const home = await fetch(`${preview.origin}/`);
+		expect(home.status).toBe(500);
+		expect(await home.text()).toContain('2025-10-25-attaque.md:4 — champ « kind »');
+		expect(await status('/services/etat-civil/')).toBe(500);
+		expect(await status('/admin/')).toBe(200);
+		expect(await status('/admin/config.yml')).toBe(200);
+		expect(preview.output()).not.toMatch(/Stack trace|^\s+at /m);
+		writeFileSync(update(), good);
+		await showing('/services/etat-civil/', 'État civil');
+		expect(await status('/')).toBe(200);
+	});
+	test('has no elections page until the first election is saved, then has it without a restart', async () => {
+		expect(await status('/elections/')).toBe(404);
+		expect(await (await fetch(`${preview.origin}/`)).text()).not.toContain('href="/elections/"');
+		expect(await status('/en/elections/rss.xml')).toBe(404);
+		// Its deadlines call for a calendar.
+		expect(await status('/calendrier.ics')).toBe(200);
+		mkdirSync(join(town, 'elections'));
+		const election = readFileSync('tests/fixtures/site/elections/legislatives.yaml', 'utf8').replace(/\n {2}- number: 2\n {4}place: ecole/, '');
+		writeFileSync(join(town, 'elections', 'legislatives.yaml'), election);
+		await showing('/elections/', 'Élections législatives 2024');
+		expect(await status('/en/elections/')).toBe(200);
+		// Links to it appear with it (the navigation asks the same sections).
+		expect(await (await fetch(`${preview.origin}/`)).text()).toContain('href="/elections/"');
+		rmSync(join(town, 'elections'), { recursive: true });
+		await expect.poll(() => status('/elections/'), { timeout: 30_000, interval: 250 }).toBe(404);
+	});
+});
+
