@@ -39,7 +39,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		if (problems) return problems;
 		// Every optional route exists in the live preview; one the content does not call for now answers as
 		// in a build, where it would not exist.
-		if (absentRoute(context.routePattern, sections(getContent()))) return new Response(null, { status: 404 });
+		if (absentRoute(context.routePattern, sections(getContent()))) {
+			const notFound = await next(withBase(import.meta.env.BASE_URL, '/404/'));
+			return new Response(notFound.body, { status: 404, headers: notFound.headers });
+		}
 		return next();
 	}
 	const response = await next();

@@ -145,7 +145,9 @@ describe('the live preview of a town whose content is broken when it starts', ()
 		expect(await status('/')).toBe(200);
 	});
 	test('has no elections page until the first election is saved, then has it without a restart', async () => {
-		expect(await status('/elections/')).toBe(404);
+		const missing = await fetch(`${preview.origin}/elections/`);
+		expect(missing.status).toBe(404);
+		expect(await missing.text()).toContain('Page introuvable');
 		expect(await (await fetch(`${preview.origin}/`)).text()).not.toContain('href="/elections/"');
 		expect(await status('/en/elections/rss.xml')).toBe(404);
 		// Its deadlines call for a calendar.
