@@ -13,10 +13,13 @@ import { t, type Lang } from '../i18n/ui.ts';
 import { escapeHtml } from './plain-text.ts';
 import { formatProblem, type Problem } from './problems.ts';
 
+/** A guillemet never ends or starts a line away from its word (the messages are plain terminal text). */
+const keepGuillemets = (text: string) => text.replaceAll('« ', '«\u00a0').replaceAll(' »', '\u00a0»');
+
 export function problemsPage(problems: Problem[], { lang, base }: { lang: Lang; base: string }): string {
 	const errors = problems.filter((p) => p.severity === 'error');
 	const title = escapeHtml(t(lang, 'preview.title'));
-	const items = errors.map((p) => `<li>${escapeHtml(formatProblem(p, lang))}</li>`).join('');
+	const items = errors.map((p) => `<li>${escapeHtml(keepGuillemets(formatProblem(p, lang)))}</li>`).join('');
 	return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>
 <script type="module" src="${escapeHtml(base)}@vite/client"></script>
 <style>:root{color-scheme:light dark}body{font:1.1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}li{margin:.5rem 0;overflow-wrap:anywhere}</style></head>

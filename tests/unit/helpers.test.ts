@@ -94,5 +94,7 @@ describe('the live preview says what is wrong in the content, as text', () => {
 		expect(DomUtils.findAll((e) => e.name === 'img', page.children)).toEqual([]);
 		expect(DomUtils.findAll((e) => e.name === 'script', page.children).map((s) => s.attribs.src)).toEqual(['/ville/@vite/client']);
 		expect(DomUtils.textContent(DomUtils.findOne((e) => e.name === 'li', page.children)!)).toContain('<script>alert(1)</script>.md:4');
+		// A guillemet stays on the line of its word.
+		expect(DomUtils.textContent(page)).toContain('«\u00a0<img src=x onerror=alert(1)>\u00a0»');
 	});
 });
