@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
-import { forgetContent, loadContentOnce } from './src/lib/content.ts';
+import { firstReport, forgetContent, loadContentOnce } from './src/lib/content.ts';
 import { ADMIN_PATH } from './src/lib/cms/admin-policy.ts';
 import { editorFiles } from './src/lib/cms/bundle.ts';
 import { hostingFiles } from './src/lib/publish/integration.ts';
@@ -43,8 +43,8 @@ const contentCheck = {
 			}
 			// The live preview starts anyway: its pages show the problems until the file is fixed, and the
 			// editor stays open to fix it there (src/middleware.ts).
-			if (!valid) logger.error(formatProblems(problems));
-			else if (problems.length) logger.warn(formatProblems(problems));
+			if (!valid && firstReport(loaded)) logger.error(formatProblems(problems));
+			else if (valid && problems.length) logger.warn(formatProblems(problems));
 			if (valid) logger.info(`content loaded and checked in ${loadSeconds} s (updates: ${valid.updates.length}, services: ${valid.services.length})`);
 			// A build has elections and calendar pages only when the content has something for them. The
 			// live preview has them all, and answers 404 for those the content does not call for at the time

@@ -2,15 +2,13 @@ import { defineMiddleware } from 'astro:middleware';
 import { securePage } from './lib/publish/headers.ts';
 import { renderedPages } from './lib/publish/rendered-pages.ts';
 import { ADMIN_PATH } from './lib/cms/admin-policy.ts';
-import { contentHasErrors, getContent, loadContentOnce } from './lib/content.ts';
+import { contentHasErrors, firstReport, getContent, loadContentOnce } from './lib/content.ts';
 import { absentRoute, sections } from './lib/sections.ts';
 import { withBase } from './i18n/routes.ts';
 import { formatProblems } from './lib/problems.ts';
 import { problemsPage } from './lib/preview-problems.ts';
 
 const utf8 = new TextEncoder();
-/** Loads of the content whose problems the live preview has already printed in the terminal. */
-const reported = new WeakSet<object>();
 
 /**
  * In the live preview, a saved file that breaks the content shows the list of problems in the browser
@@ -19,8 +17,7 @@ const reported = new WeakSet<object>();
 function previewProblems(): Response | undefined {
 	if (!contentHasErrors()) return undefined;
 	const loaded = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
-	if (!reported.has(loaded)) console.error(formatProblems(loaded.problems));
-	reported.add(loaded);
+	if (firstReport(loaded)) console.error(formatProblems(loaded.problems));
 	return new Response(problemsPage(loaded.problems, { lang: 'fr', base: import.meta.env.BASE_URL }), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 

@@ -88,6 +88,19 @@ export function forgetContent(): void {
 	delete (globalThis as { [CACHE]?: Loaded })[CACHE];
 }
 
+const REPORTED = Symbol.for('town-status-site.reported');
+
+/**
+ * True the first time it is asked about one load of the content, in this process: the config prints
+ * the problems when the live preview starts, its middleware when a file changes, never both for the same.
+ */
+export function firstReport(loaded: ReturnType<typeof loadContent>): boolean {
+	const reported = ((globalThis as { [REPORTED]?: WeakSet<object> })[REPORTED] ??= new WeakSet());
+	if (reported.has(loaded)) return false;
+	reported.add(loaded);
+	return true;
+}
+
 /** Whether the content from `CONTENT_DIR` has errors (the live preview then shows them instead of pages). */
 export function contentHasErrors(): boolean {
 	const { content, problems } = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
