@@ -68,7 +68,8 @@ function loadCollections(log: ProblemLog, dir: string): LoadedCollections {
 // The build loads content in astro.config.mjs and again in the bundle that renders pages, two copies
 // of this module in one process: a cache on globalThis lets both share one load.
 const CACHE = Symbol.for('town-status-site.content');
-type Loaded = { dir: string; result: ReturnType<typeof loadContent> };
+/** The current load (none after `forgetContent`) and the last one without errors. */
+type Loaded = { dir: string; result?: ReturnType<typeof loadContent>; lastValid?: SiteContent };
 
 /**
  * `loadContent`, done once per process and folder, until `forgetContent()`: the build reads the
@@ -76,16 +77,25 @@ type Loaded = { dir: string; result: ReturnType<typeof loadContent> };
  */
 export function loadContentOnce(dir: string): ReturnType<typeof loadContent> {
 	const store = globalThis as { [CACHE]?: Loaded };
-	const cached = store[CACHE];
-	if (cached && cached.dir === dir) return cached.result;
+	const cached = store[CACHE]?.dir === dir ? store[CACHE] : undefined;
+	if (cached?.result) return cached.result;
 	const result = loadContent(dir);
-	store[CACHE] = { dir, result };
+	store[CACHE] = { dir, result, lastValid: result.content ?? cached?.lastValid };
 	return result;
 }
 
 /** Makes the next `loadContentOnce` read the content folder again; the live preview calls it when a file there changes. */
 export function forgetContent(): void {
-	delete (globalThis as { [CACHE]?: Loaded })[CACHE];
+	const store = globalThis as { [CACHE]?: Loaded };
+	if (store[CACHE]) store[CACHE] = { dir: store[CACHE].dir, lastValid: store[CACHE].lastValid };
+}
+
+/**
+ * The last content read without errors, if any: while a saved file breaks the content, the live
+ * preview still knows which pages exist (and shows the problems on them, src/middleware.ts).
+ */
+export function lastValidContent(): SiteContent | undefined {
+	return (globalThis as { [CACHE]?: Loaded })[CACHE]?.lastValid;
 }
 
 const REPORTED = Symbol.for('town-status-site.reported');

@@ -1,12 +1,13 @@
-import { contentHasErrors, getContent } from './content.ts';
+import { contentHasErrors, getContent, lastValidContent } from './content.ts';
 import { paginate, UPDATES_PER_PAGE } from './paginate.ts';
 
 /**
- * The entries routes are made from. In the live preview, while a saved file breaks the content, none:
- * Astro asks for a route's paths before any middleware runs, and a thrown error would show its overlay
- * (code and stack trace) where staff should see the list of problems (src/middleware.ts).
+ * The entries routes are made from. In the live preview, while a saved file breaks the content, those
+ * of the last content without errors (none if it started broken): Astro asks for a route's paths
+ * before any middleware runs, and a thrown error would show its overlay (code and stack trace) where
+ * staff should see the list of problems (src/middleware.ts).
  */
-const entries = () => (import.meta.env.DEV && contentHasErrors() ? { services: [], updates: [], pages: [] } : getContent());
+const entries = () => (import.meta.env.DEV && contentHasErrors() ? (lastValidContent() ?? { services: [], updates: [], pages: [] }) : getContent());
 
 /**
  * `getStaticPaths` for the routes that exist once per content entry. French and English route files
