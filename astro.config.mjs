@@ -34,22 +34,22 @@ const contentCheck = {
 	name: 'content-check',
 	hooks: {
 		'astro:config:setup': ({ command, logger, injectRoute }) => {
-			const valid = content && !problems.some((p) => p.severity === 'error') ? content : undefined;
-			if (!valid && command !== 'dev') {
+			// `content` is there only when no problem is an error (src/lib/content.ts).
+			if (!content) {
 				// Staff read the list of problems and nothing else: thrown, it would come after Astro's "unhandled
-				// error" line and before a stack trace into this file. Nothing has been written yet.
-				logger.error(formatProblems(problems));
-				process.exit(1);
+				// error" line and before a stack trace into this file. A build stops before writing anything; the
+				// live preview starts anyway, its pages showing the problems until the file is fixed and the
+				// editor open to fix it there (src/middleware.ts).
+				if (command !== 'dev' || firstReport(loaded)) logger.error(formatProblems(problems));
+				if (command !== 'dev') process.exit(1);
+			} else {
+				if (problems.length) logger.warn(formatProblems(problems));
+				logger.info(`content loaded and checked in ${loadSeconds} s (updates: ${content.updates.length}, services: ${content.services.length})`);
 			}
-			// The live preview starts anyway: its pages show the problems until the file is fixed, and the
-			// editor stays open to fix it there (src/middleware.ts).
-			if (!valid && firstReport(loaded)) logger.error(formatProblems(problems));
-			else if (valid && problems.length) logger.warn(formatProblems(problems));
-			if (valid) logger.info(`content loaded and checked in ${loadSeconds} s (updates: ${valid.updates.length}, services: ${valid.services.length})`);
 			// A build has elections and calendar pages only when the content has something for them. The
 			// live preview has them all, and answers 404 for those the content does not call for at the time
 			// of the request (src/middleware.ts), so adding the first election needs no restart.
-			const wanted = command === 'dev' ? ALL_SECTIONS : sections(/** @type {NonNullable<typeof valid>} */ (valid));
+			const wanted = content && command !== 'dev' ? sections(content) : ALL_SECTIONS;
 			for (const route of optionalRoutes(wanted)) injectRoute({ ...route, prerender: true });
 		},
 	},

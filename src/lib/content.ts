@@ -113,8 +113,7 @@ export function firstReport(loaded: ReturnType<typeof loadContent>): boolean {
 
 /** Whether the content from `CONTENT_DIR` has errors (the live preview then shows them instead of pages). */
 export function contentHasErrors(): boolean {
-	const { content, problems } = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
-	return !content || problems.some((p) => p.severity === 'error');
+	return !loadContentOnce(process.env.CONTENT_DIR ?? 'content').content;
 }
 
 /**
@@ -123,6 +122,6 @@ export function contentHasErrors(): boolean {
  */
 export function getContent(): SiteContent {
 	const { content, problems } = loadContentOnce(process.env.CONTENT_DIR ?? 'content');
-	if (!content || contentHasErrors()) throw new ContentError(problems);
+	if (!content) throw new ContentError(problems);
 	return content;
 }
